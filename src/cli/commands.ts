@@ -1,0 +1,12 @@
+/** One entry per CLI command; each lives in its own file. */
+export interface Command {
+  summary: string;
+  run(args: string[]): Promise<number>;
+}
+
+export const commands: Record<string, Command> = {};
+
+export function usage(): string {
+  const rows = Object.entries(commands).map(([n, c]) => `  ${n.padEnd(8)} ${c.summary}`);
+  return `usage: jitdbg <command> [options]\n\ncommands:\n${rows.join('\n')}\n\nRun 'jitdbg <command> --help' for a command's options.\n`;
+}

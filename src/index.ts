@@ -1,0 +1,1 @@
+export { FormatError, ByteReader, ByteWriter, type Location } from './binary/index.js';
