@@ -1,1 +1,2 @@
 export { FormatError, ByteReader, ByteWriter, type Location } from './binary/index.js';
+export * from './elf/index.js';

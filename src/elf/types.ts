@@ -84,8 +84,12 @@ export interface ElfRelocation {
   sym: number;
   /** ELF64_R_TYPE(r_info) */
   type: number;
-  /** Exact; 0 for SHT_REL (the addend is implicit in the relocated field). */
-  r_addend: bigint;
+  /**
+   * 0 for SHT_REL (the addend is implicit in the relocated field). A number, checked to lie
+   * within ±(2^53 - 1) when read: real addends are small, and a bigint per entry doubles the
+   * time to decode the 170k relocations of a large object.
+   */
+  r_addend: number;
 }
 
 export interface ElfNote {
