@@ -1,0 +1,488 @@
+import type { ByteReader } from '../binary/index.js';
+import type { Abbrev, AbbrevTable } from './abbrev.js';
+import type { Dwarf } from './dwarf.js';
+import * as C from './forms/consts.js';
+import { skipLeb128, sleb128Value, uleb128Value } from './leb.js';
+import { readAddress } from './values.js';
+
+/** A decoded attribute value; its meaning depends on the form (see Die.value). */
+export type AttrValue = number | bigint | string | boolean | Uint8Array;
+
+/** Section offsets a unit's root DIE gives to the forms that index other sections. */
+export interface UnitBases {
+  strOffsetsBase: number;
+  addrBase: number;
+  rnglistsBase: number;
+  loclistsBase: number;
+  /** The unit's base address: DW_AT_low_pc of the root DIE, else 0. */
+  lowPc: number;
+}
+
+/**
+ * One unit of .debug_info or .debug_types (DWARF 5, 7.5.1): its header, and DIEs decoded on
+ * demand. Only the header is read when the unit is listed.
+ */
+export class Unit {
+  readonly r: ByteReader;
+  /** 4 for 32-bit DWARF, 8 for 64-bit DWARF. */
+  readonly offsetSize: 4 | 8;
+  readonly version: number;
+  /** DW_UT_* (for DWARF 2-4: DW_UT_compile, or DW_UT_type in .debug_types). */
+  readonly unitType: number;
+  readonly addressSize: number;
+  readonly abbrevOffset: number;
+  /** Offset of the first DIE. */
+  readonly dieOffset: number;
+  /** Offset just past the unit. */
+  readonly end: number;
+  readonly typeSignature?: bigint;
+  /** Absolute offset of the type DIE of a type unit. */
+  readonly typeOffset?: number;
+  readonly dwoId?: bigint;
+  private abbrevTable?: AbbrevTable;
+  private unitBases?: UnitBases;
+
+  constructor(
+    readonly dwarf: Dwarf,
+    readonly section: '.debug_info' | '.debug_types',
+    /** Offset of the unit header in its section. */
+    readonly offset: number,
+  ) {
+    const r = (this.r = dwarf.sections.reader(section));
+    r.seek(offset);
+    let length = r.u32();
+    this.offsetSize = 4;
+    if (length === 0xffffffff) {
+      length = r.u64n('unit length');
+      this.offsetSize = 8;
+    } else if (length >= 0xfffffff0) {
+      throw r.error(`reserved unit length 0x${length.toString(16)}`, offset);
+    }
+    r.need(r.pos, length, 'unit');
+    this.end = r.pos + length;
+    this.version = r.u16();
+    if (this.version < 2 || this.version > 5) throw r.error(`unsupported DWARF version ${this.version}`, r.pos - 2);
+    if (this.version >= 5) {
+      const typeAt = r.pos;
+      this.unitType = r.u8();
+      this.addressSize = r.u8();
+      this.abbrevOffset = this.offsetAt();
+      switch (this.unitType) {
+        case C.DW_UT_compile:
+        case C.DW_UT_partial:
+          break;
+        case C.DW_UT_type:
+        case C.DW_UT_split_type:
+          this.typeSignature = r.u64();
+          this.typeOffset = offset + this.offsetAt();
+          break;
+        case C.DW_UT_skeleton:
+        case C.DW_UT_split_compile:
+          this.dwoId = r.u64();
+          break;
+        default:
+          throw r.error(`unknown unit type 0x${this.unitType.toString(16)}`, typeAt);
+      }
+    } else {
+      this.abbrevOffset = this.offsetAt();
+      this.addressSize = r.u8();
+      if (section === '.debug_types') {
+        this.unitType = C.DW_UT_type;
+        this.typeSignature = r.u64();
+        this.typeOffset = offset + this.offsetAt();
+      } else {
+        this.unitType = C.DW_UT_compile;
+      }
+    }
+    if (![1, 2, 4, 8].includes(this.addressSize)) throw r.error(`address size ${this.addressSize}`, offset);
+    if (r.pos > this.end) throw r.error('unit header runs past the end of the unit', offset);
+    this.dieOffset = r.pos;
+  }
+
+  private offsetAt(): number {
+    return this.offsetSize === 4 ? this.r.u32() : this.r.u64n('offset');
+  }
+
+  get abbrevs(): AbbrevTable {
+    return (this.abbrevTable ??= this.dwarf.abbrevTable(this.abbrevOffset));
+  }
+
+  /** Size of DW_FORM_ref_addr: the address size in DWARF 2, the offset size later. */
+  get refAddrSize(): number {
+    return this.version <= 2 ? this.addressSize : this.offsetSize;
+  }
+
+  /** The root DIE (DW_TAG_compile_unit, DW_TAG_type_unit...). */
+  root(): Die {
+    const die = new Die(this);
+    if (!die.read(this.dieOffset)) throw this.r.error('unit has no root DIE', this.dieOffset);
+    return die;
+  }
+
+  /** The DIE at absolute `offset` (which must start a DIE of this unit). */
+  dieAt(offset: number): Die {
+    if (!(offset >= this.dieOffset && offset < this.end)) throw this.r.error(`DIE offset 0x${offset.toString(16)} is outside its unit`, this.offset);
+    const die = new Die(this);
+    if (!die.read(offset)) throw this.r.error('reference to a null entry', offset);
+    return die;
+  }
+
+  get bases(): UnitBases {
+    if (this.unitBases) return this.unitBases;
+    const v5 = this.version >= 5;
+    const header = this.offsetSize === 4 ? 8 : 16;
+    const bases: UnitBases = {
+      strOffsetsBase: v5 ? header : 0,
+      addrBase: v5 ? header : 0,
+      rnglistsBase: v5 ? header + 4 : 0,
+      loclistsBase: v5 ? header + 4 : 0,
+      lowPc: 0,
+    };
+    this.unitBases = bases;
+    const root = this.root();
+    const { attrs, forms } = root.abbrev;
+    for (let i = 0; i < attrs.length; i++) {
+      if (forms[i] !== C.DW_FORM_sec_offset && forms[i] !== C.DW_FORM_data4 && forms[i] !== C.DW_FORM_data8) continue;
+      const v = root.number(i);
+      switch (attrs[i]) {
+        case C.DW_AT_str_offsets_base: bases.strOffsetsBase = v; break;
+        case C.DW_AT_addr_base: case C.DW_AT_GNU_addr_base: bases.addrBase = v; break;
+        case C.DW_AT_rnglists_base: case C.DW_AT_GNU_ranges_base: bases.rnglistsBase = v; break;
+        case C.DW_AT_loclists_base: bases.loclistsBase = v; break;
+      }
+    }
+    const low = root.find(C.DW_AT_low_pc);
+    if (low >= 0) bases.lowPc = root.address(low);
+    return bases;
+  }
+
+  /**
+   * Visits the entries of the unit in order, null entries included (die.isNull), from the
+   * entry at `from` (default: the root); with `subtree`, only that entry and its descendants.
+   * The Die is reused from call to call: clone() it to keep it. Returning false from `visit`
+   * stops. The walk is iterative, so deep nesting costs no stack.
+   */
+  walk(visit: (die: Die) => boolean | void, from = this.dieOffset, subtree = false): void {
+    const die = new Die(this);
+    let offset = from;
+    let depth = 0;
+    while (offset < this.end) {
+      const present = die.read(offset);
+      die.depth = depth;
+      if (visit(die) === false) return;
+      offset = die.end;
+      if (present && die.abbrev.hasChildren) depth++;
+      else if (!present && depth > 0) depth--;
+      if (subtree && depth === 0) return;
+    }
+  }
+
+  /**
+   * The position after a value of `form` at `pos`; throws when the value runs past the unit.
+   * This is the hot path of DIE decoding: no value is materialized.
+   */
+  skipForm(form: number, pos: number): number {
+    const r = this.r;
+    for (;;) {
+      let next: number;
+      switch (form) {
+        case C.DW_FORM_addr: next = pos + this.addressSize; break;
+        case C.DW_FORM_data1: case C.DW_FORM_ref1: case C.DW_FORM_flag: case C.DW_FORM_strx1: case C.DW_FORM_addrx1:
+          next = pos + 1; break;
+        case C.DW_FORM_data2: case C.DW_FORM_ref2: case C.DW_FORM_strx2: case C.DW_FORM_addrx2:
+          next = pos + 2; break;
+        case C.DW_FORM_strx3: case C.DW_FORM_addrx3:
+          next = pos + 3; break;
+        case C.DW_FORM_data4: case C.DW_FORM_ref4: case C.DW_FORM_strx4: case C.DW_FORM_addrx4: case C.DW_FORM_ref_sup4:
+          next = pos + 4; break;
+        case C.DW_FORM_data8: case C.DW_FORM_ref8: case C.DW_FORM_ref_sig8: case C.DW_FORM_ref_sup8:
+          next = pos + 8; break;
+        case C.DW_FORM_data16: next = pos + 16; break;
+        case C.DW_FORM_strp: case C.DW_FORM_line_strp: case C.DW_FORM_sec_offset: case C.DW_FORM_strp_sup:
+        case C.DW_FORM_GNU_ref_alt: case C.DW_FORM_GNU_strp_alt:
+          next = pos + this.offsetSize; break;
+        case C.DW_FORM_ref_addr: next = pos + this.refAddrSize; break;
+        case C.DW_FORM_flag_present: case C.DW_FORM_implicit_const: return pos;
+        case C.DW_FORM_string: {
+          const nul = r.bytes.indexOf(0, pos);
+          if (nul < 0 || nul >= this.end) throw r.error('DW_FORM_string runs past the end of its unit', pos);
+          return nul + 1;
+        }
+        case C.DW_FORM_block1: next = pos + 1 + this.fixedAt(pos, 1); break;
+        case C.DW_FORM_block2: next = pos + 2 + this.fixedAt(pos, 2); break;
+        case C.DW_FORM_block4: next = pos + 4 + this.fixedAt(pos, 4); break;
+        case C.DW_FORM_block: case C.DW_FORM_exprloc: {
+          r.pos = pos;
+          const len = r.uleb128();
+          next = r.pos + len;
+          break;
+        }
+        case C.DW_FORM_udata: case C.DW_FORM_sdata: case C.DW_FORM_ref_udata: case C.DW_FORM_strx: case C.DW_FORM_addrx:
+        case C.DW_FORM_rnglistx: case C.DW_FORM_loclistx: case C.DW_FORM_GNU_addr_index: case C.DW_FORM_GNU_str_index:
+          return skipLeb128(r, pos, this.end);
+        case C.DW_FORM_indirect: {
+          r.pos = pos;
+          form = r.uleb128();
+          pos = r.pos;
+          if (pos > this.end) throw r.error('DW_FORM_indirect runs past the end of its unit', pos);
+          continue;
+        }
+        default:
+          throw r.error(`unknown form 0x${form.toString(16)}`, pos);
+      }
+      if (next > this.end) throw r.error(`${C.nameOrUnknown('FORM', form)} value runs past the end of its unit`, pos);
+      return next;
+    }
+  }
+
+  private fixedAt(pos: number, size: number): number {
+    if (pos + size > this.end) throw this.r.error('block length runs past the end of its unit', pos);
+    return size === 1 ? this.r.u8At(pos) : size === 2 ? this.r.u16At(pos) : this.r.u32At(pos);
+  }
+
+  /** The value of `form` at `pos` (see Die.value). */
+  readValue(form: number, pos: number, implicit: number): AttrValue {
+    const r = this.r;
+    r.pos = pos;
+    switch (form) {
+      case C.DW_FORM_addr: return readAddress(r, this.addressSize);
+      case C.DW_FORM_addrx1: return this.addrx(r.u8());
+      case C.DW_FORM_addrx2: return this.addrx(r.u16());
+      case C.DW_FORM_addrx3: return this.addrx(this.u24());
+      case C.DW_FORM_addrx4: return this.addrx(r.u32());
+      case C.DW_FORM_addrx: case C.DW_FORM_GNU_addr_index: return this.addrx(r.uleb128());
+      case C.DW_FORM_data1: return r.u8();
+      case C.DW_FORM_data2: return r.u16();
+      case C.DW_FORM_data4: return r.u32();
+      case C.DW_FORM_data8: return r.u64();
+      case C.DW_FORM_data16: return r.take(16);
+      case C.DW_FORM_udata: return uleb128Value(r);
+      case C.DW_FORM_sdata: return sleb128Value(r);
+      case C.DW_FORM_implicit_const: return implicit;
+      case C.DW_FORM_flag: return r.u8() !== 0;
+      case C.DW_FORM_flag_present: return true;
+      case C.DW_FORM_block1: return r.take(r.u8());
+      case C.DW_FORM_block2: return r.take(r.u16());
+      case C.DW_FORM_block4: return r.take(r.u32());
+      case C.DW_FORM_block: case C.DW_FORM_exprloc: return r.take(r.uleb128());
+      case C.DW_FORM_string: return r.cstring();
+      case C.DW_FORM_strp: return this.dwarf.strings.at('.debug_str', this.offsetValue());
+      case C.DW_FORM_line_strp: return this.dwarf.strings.at('.debug_line_str', this.offsetValue());
+      case C.DW_FORM_strx1: return this.strx(r.u8());
+      case C.DW_FORM_strx2: return this.strx(r.u16());
+      case C.DW_FORM_strx3: return this.strx(this.u24());
+      case C.DW_FORM_strx4: return this.strx(r.u32());
+      case C.DW_FORM_strx: case C.DW_FORM_GNU_str_index: return this.strx(r.uleb128());
+      case C.DW_FORM_ref1: return this.offset + r.u8();
+      case C.DW_FORM_ref2: return this.offset + r.u16();
+      case C.DW_FORM_ref4: return this.offset + r.u32();
+      case C.DW_FORM_ref8: return this.offset + r.u64n('reference');
+      case C.DW_FORM_ref_udata: return this.offset + r.uleb128();
+      case C.DW_FORM_ref_addr: return this.refAddrSize === 4 ? r.u32() : r.uintN(this.refAddrSize, 'reference');
+      case C.DW_FORM_ref_sig8: return r.u64();
+      case C.DW_FORM_sec_offset: case C.DW_FORM_strp_sup: case C.DW_FORM_GNU_ref_alt: case C.DW_FORM_GNU_strp_alt:
+        return this.offsetValue();
+      case C.DW_FORM_ref_sup4: return r.u32();
+      case C.DW_FORM_ref_sup8: return r.u64();
+      case C.DW_FORM_rnglistx: case C.DW_FORM_loclistx: return r.uleb128();
+      case C.DW_FORM_indirect: {
+        const real = r.uleb128();
+        return this.readValue(real, r.pos, implicit);
+      }
+      default:
+        throw r.error(`unknown form 0x${form.toString(16)}`, pos);
+    }
+  }
+
+  private u24(): number {
+    const r = this.r;
+    const [a, b, c] = [r.u8(), r.u8(), r.u8()];
+    return r.littleEndian ? a | (b << 8) | (c << 16) : (a << 16) | (b << 8) | c;
+  }
+
+  private offsetValue(): number {
+    return this.offsetSize === 4 ? this.r.u32() : this.r.u64n('offset');
+  }
+
+  /** Address `index` of this unit's .debug_addr table. */
+  addrx(index: number): number {
+    return this.dwarf.strings.addressAt(this.bases.addrBase, index, this.addressSize);
+  }
+
+  /** String `index` of this unit's .debug_str_offsets table. */
+  strx(index: number): string {
+    const off = this.dwarf.strings.offsetAt(this.bases.strOffsetsBase, index, this.offsetSize);
+    return this.dwarf.strings.at('.debug_str', off);
+  }
+}
+
+const EMPTY = new Float64Array(0);
+
+/**
+ * One debugging information entry: its abbreviation and the positions of its attribute
+ * values, which are decoded only when asked for. `read` re-points the same object at another
+ * entry, so walking a unit allocates nothing per entry.
+ */
+export class Die {
+  offset = 0;
+  /** Offset just past this entry's attributes (where its first child or next sibling starts). */
+  end = 0;
+  depth = 0;
+  abbrev!: Abbrev;
+  isNull = false;
+  /** Position of each attribute's value, by attribute index. */
+  pos: Float64Array = EMPTY;
+
+  constructor(readonly unit: Unit) {}
+
+  get tag(): number {
+    return this.isNull ? 0 : this.abbrev.tag;
+  }
+
+  /** Reads the entry at `offset`; false for a null entry (end of a sibling list). */
+  read(offset: number): boolean {
+    const unit = this.unit;
+    const r = unit.r;
+    this.offset = offset;
+    r.pos = offset;
+    const code = r.uleb128();
+    if (r.pos > unit.end) throw r.error('abbreviation code runs past the end of its unit', offset);
+    if (code === 0) {
+      this.isNull = true;
+      this.end = r.pos;
+      return false;
+    }
+    const abbrev = unit.abbrevs.get(code);
+    if (!abbrev) throw r.error(`unknown abbreviation code ${code}`, offset);
+    this.isNull = false;
+    this.abbrev = abbrev;
+    const forms = abbrev.forms;
+    const n = forms.length;
+    if (this.pos.length < n) this.pos = new Float64Array(Math.max(n, unit.abbrevs.maxAttrs));
+    const pos = this.pos;
+    let p = r.pos;
+    for (let i = 0; i < n; i++) {
+      pos[i] = p;
+      p = unit.skipForm(forms[i]!, p);
+    }
+    this.end = p;
+    return true;
+  }
+
+  /** An independent copy (walk reuses its Die). */
+  clone(): Die {
+    const d = new Die(this.unit);
+    d.offset = this.offset;
+    d.end = this.end;
+    d.depth = this.depth;
+    d.abbrev = this.abbrev;
+    d.isNull = this.isNull;
+    d.pos = this.pos.slice(0, this.isNull ? 0 : this.abbrev.forms.length);
+    return d;
+  }
+
+  /** Index of attribute `at` (DW_AT_*), or -1. */
+  find(at: number): number {
+    if (this.isNull) return -1;
+    const attrs = this.abbrev.attrs;
+    for (let i = 0; i < attrs.length; i++) if (attrs[i] === at) return i;
+    return -1;
+  }
+
+  /** The form of attribute `i`, with DW_FORM_indirect resolved. */
+  form(i: number): number {
+    const f = this.abbrev.forms[i]!;
+    if (f !== C.DW_FORM_indirect) return f;
+    const r = this.unit.r;
+    r.pos = this.pos[i]!;
+    return r.uleb128();
+  }
+
+  /**
+   * Attribute `i` decoded by its form: addresses (addr, addrx*: resolved through .debug_addr)
+   * and constants of up to 4 bytes as numbers; data8 and ref_sig8 as bigints; udata/sdata as
+   * numbers unless they exceed 2^53; strings resolved through .debug_str,
+   * .debug_line_str and .debug_str_offsets; references of the ref1-ref_udata forms as
+   * absolute section offsets; blocks and exprloc as views; flags as booleans.
+   */
+  value(i: number): AttrValue {
+    return this.unit.readValue(this.abbrev.forms[i]!, this.pos[i]!, this.abbrev.implicit[i]!);
+  }
+
+  /** Attribute `i` as a number: any integer form, with a FormatError if it is not one. */
+  number(i: number): number {
+    const v = this.value(i);
+    if (typeof v === 'number') return v;
+    if (typeof v === 'bigint') {
+      if (v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= -BigInt(Number.MAX_SAFE_INTEGER)) return Number(v);
+      // A 64-bit address-like constant: keep the representation of values.ts (negative near 2^64).
+      const signed = BigInt.asIntN(64, v);
+      if (signed >= -BigInt(Number.MAX_SAFE_INTEGER) && signed < 0n) return Number(signed);
+    }
+    throw this.unit.r.error(`${C.nameOrUnknown('AT', this.abbrev.attrs[i]!)}: ${C.nameOrUnknown('FORM', this.form(i))} is not an integer here`, this.pos[i]!);
+  }
+
+  /** Attribute `i` as an address (DW_FORM_addr, addrx*; other integer forms taken as is). */
+  address(i: number): number {
+    return this.number(i);
+  }
+
+  /** The string value of attribute `at`, or undefined when absent or not a string. */
+  string(at: number): string | undefined {
+    const i = this.find(at);
+    if (i < 0) return undefined;
+    const v = this.value(i);
+    return typeof v === 'string' ? v : undefined;
+  }
+
+  /** The integer value of attribute `at`, or undefined when absent. */
+  numberOf(at: number): number | undefined {
+    const i = this.find(at);
+    return i < 0 ? undefined : this.number(i);
+  }
+
+  /** True when flag attribute `at` is present and set. */
+  flag(at: number): boolean {
+    const i = this.find(at);
+    return i >= 0 && this.value(i) === true;
+  }
+
+  /**
+   * The DIE that reference attribute `at` points to, or undefined when absent. Follows
+   * DW_FORM_ref_addr across units and DW_FORM_ref_sig8 to type units.
+   */
+  ref(at: number): Die | undefined {
+    const i = this.find(at);
+    if (i < 0) return undefined;
+    const form = this.form(i);
+    const v = this.value(i);
+    if (form === C.DW_FORM_ref_sig8) {
+      const tu = this.unit.dwarf.typeUnit(v as bigint);
+      return tu && tu.typeOffset !== undefined ? tu.dieAt(tu.typeOffset) : undefined;
+    }
+    if (form === C.DW_FORM_GNU_ref_alt || form === C.DW_FORM_ref_sup4 || form === C.DW_FORM_ref_sup8) return undefined;
+    if (typeof v !== 'number') throw this.unit.r.error(`${C.nameOrUnknown('AT', at)} is not a reference`, this.pos[i]!);
+    if (form === C.DW_FORM_ref_addr) {
+      const unit = this.unit.dwarf.unitContaining(v, this.unit.section);
+      return unit?.dieAt(v);
+    }
+    return this.unit.dieAt(v);
+  }
+
+  /** [low, high) from DW_AT_low_pc and DW_AT_high_pc (an address, or a length since DWARF 4). */
+  lowHigh(): { low: number; high: number } | undefined {
+    const lo = this.find(C.DW_AT_low_pc);
+    const hi = this.find(C.DW_AT_high_pc);
+    if (lo < 0 || hi < 0) return undefined;
+    const low = this.address(lo);
+    const form = this.form(hi);
+    const high = isAddressForm(form) ? this.address(hi) : low + this.number(hi);
+    return { low, high };
+  }
+}
+
+/** DW_FORM_addr and the forms that index .debug_addr. */
+export function isAddressForm(form: number): boolean {
+  return form === C.DW_FORM_addr || form === C.DW_FORM_addrx || form === C.DW_FORM_addrx1 || form === C.DW_FORM_addrx2 || form === C.DW_FORM_addrx3
+    || form === C.DW_FORM_addrx4 || form === C.DW_FORM_GNU_addr_index;
+}
