@@ -1,0 +1,567 @@
+import { ByteWriter } from '../binary/writer.js';
+import {
+  DT_NULL, EI_NIDENT, ELF64_DYN_SIZE, ELF64_EHDR_SIZE, ELF64_PHDR_SIZE, ELF64_REL_SIZE, ELF64_RELA_SIZE,
+  ELF64_SHDR_SIZE, ELF64_SYM_SIZE, ELFCLASS64, ELFDATA2LSB, ELFMAG, ET_EXEC, ET_REL, EV_CURRENT, GRP_COMDAT,
+  PN_XNUM, SHF_ALLOC, SHF_INFO_LINK, SHF_WRITE, SHN_LORESERVE, SHN_UNDEF, SHN_XINDEX, SHT_DYNAMIC,
+  SHT_DYNSYM, SHT_GROUP, SHT_HASH, SHT_NOBITS, SHT_NULL, SHT_REL, SHT_RELA, SHT_STRTAB, SHT_SYMTAB, SHT_SYMTAB_SHNDX,
+  STB_LOCAL,
+} from './consts.js';
+import { hashSection, hashSectionSize } from './write-hash.js';
+import { layout, type Layout, type LayoutSegment, type SegmentFields } from './write-layout.js';
+import { StringTableBuilder } from './write-strtab.js';
+
+/**
+ * A description of an ELF64 little-endian file for `writeElf`. Field names follow the gABI.
+ * Sections are written in the order listed, as indexes 1, 2, ...; the writer appends the
+ * string tables that symbol tables need and the description leaves out, `.symtab_shndx`
+ * when a symbol lies in a section numbered SHN_LORESERVE or above, and `.shstrtab`.
+ */
+export interface ElfDescription {
+  header: ElfHeaderSpec;
+  sections: SectionSpec[];
+  /** Program headers, in order. */
+  segments?: SegmentSpec[];
+  /** Address of the first PT_LOAD whose address the writer chooses: 0 for ET_DYN, 0x400000 for ET_EXEC. */
+  base?: number;
+  /** p_align of a PT_LOAD that gives none (default 0x1000). */
+  pageSize?: number;
+}
+
+export interface ElfHeaderSpec {
+  e_type: number;
+  e_machine: number;
+  e_entry?: number | bigint;
+  e_flags?: number;
+  ei_osabi?: number;
+  ei_abiversion?: number;
+}
+
+/** Another section: its name (which must be unique), or its description object. */
+export type SectionRef = string | SectionSpec;
+/** A symbol of the table in question: its name (which must be unique there), or its description object. */
+export type SymbolRef = string | SymbolSpec;
+
+interface SectionBase {
+  name: string;
+  /** Default: 0, or what the kind of section needs (SHF_ALLOC for .dynsym and .hash, ...). */
+  sh_flags?: number | bigint;
+  /**
+   * For a section of a PT_LOAD, omit it to let the writer choose (file offset and address
+   * agree modulo the page size). Elsewhere the default is 0.
+   */
+  sh_addr?: number;
+  sh_addralign?: number;
+  sh_entsize?: number;
+}
+
+/** Contents given as bytes (or, for SHT_NOBITS, a size); sh_link and sh_info given as they are. */
+export interface RawSectionSpec extends SectionBase {
+  kind?: undefined;
+  sh_type: number;
+  data?: Uint8Array;
+  /** sh_size of an SHT_NOBITS section. */
+  size?: number;
+  /** A number is written as is; a reference becomes that section's index. */
+  sh_link?: number | SectionRef;
+  sh_info?: number | SectionRef;
+}
+
+/** SHT_STRTAB holding the names that other sections intern into it. */
+export interface StringTableSpec extends SectionBase {
+  kind: 'strtab';
+  /** An existing table to keep as the prefix: its strings keep their offsets. */
+  strings?: Uint8Array;
+}
+
+/** SHT_SYMTAB or SHT_DYNSYM. Locals are moved first (stably); sh_info is the first non-local. */
+export interface SymbolTableSpec extends SectionBase {
+  kind: 'symtab';
+  /** SHT_SYMTAB (default) or SHT_DYNSYM. */
+  sh_type?: number;
+  /** Default: `.strtab` for SHT_SYMTAB, `.dynstr` for SHT_DYNSYM; a missing `.strtab` is appended. */
+  strtab?: SectionRef;
+  /** Every entry but the null symbol, which the writer puts at index 0. */
+  symbols: SymbolSpec[];
+}
+
+export interface SymbolSpec {
+  name: string;
+  /** STT_* (default STT_NOTYPE). */
+  type?: number;
+  /** STB_* (default STB_LOCAL). */
+  bind?: number;
+  /** Visibility in the low bits (default STV_DEFAULT). */
+  st_other?: number;
+  /** The section that defines the symbol; indexes from SHN_LORESERVE up go through SHN_XINDEX. */
+  section?: SectionRef;
+  /** Instead of `section`: a special index (SHN_UNDEF, the default; SHN_ABS; SHN_COMMON). */
+  st_shndx?: number;
+  st_value?: number | bigint;
+  /**
+   * Instead of `st_value`: an offset in `section`. In ET_EXEC and ET_DYN, where st_value is an
+   * address, the writer adds the section's final sh_addr.
+   */
+  offset?: number;
+  st_size?: number | bigint;
+}
+
+/** SHT_RELA or SHT_REL entries against `target` (sh_info), naming symbols of `symtab` (sh_link). */
+export interface RelocationSectionSpec extends SectionBase {
+  kind: 'rela' | 'rel';
+  /** Default: the file's only symbol table (none: sh_link 0). */
+  symtab?: SectionRef;
+  /** The section the relocations apply to; omitted for dynamic relocations (sh_info 0). */
+  target?: SectionRef;
+  relocations: RelocationSpec[];
+}
+
+export interface RelocationSpec {
+  r_offset: number | bigint;
+  /** R_X86_64_*, R_AARCH64_*... */
+  type: number;
+  /** Default: none (symbol index 0). */
+  sym?: SymbolRef;
+  /** Ignored by SHT_REL (the addend is in the relocated field). */
+  r_addend?: number | bigint;
+}
+
+/** SHT_GROUP: a section group (COMDAT) named by a symbol of `symtab`. */
+export interface GroupSpec extends SectionBase {
+  kind: 'group';
+  /** Default: the file's only symbol table. */
+  symtab?: SectionRef;
+  signature: SymbolRef;
+  /** Default GRP_COMDAT. */
+  flags?: number;
+  members: SectionRef[];
+}
+
+/** SHT_HASH: the SysV hash table of a dynamic symbol table. */
+export interface HashSpec extends SectionBase {
+  kind: 'hash';
+  /** Default: `.dynsym`. */
+  symtab?: SectionRef;
+}
+
+/** SHT_DYNAMIC. A DT_NULL entry is appended unless the last entry is one. */
+export interface DynamicSpec extends SectionBase {
+  kind: 'dynamic';
+  /** Where `{ string }` values are interned (default `.dynstr`). */
+  strtab?: SectionRef;
+  entries: DynamicEntrySpec[];
+}
+
+export interface DynamicEntrySpec {
+  d_tag: number | bigint;
+  d_val: DynamicValue;
+}
+
+/** A d_val/d_ptr: as is, a section's final address or size, or a string's offset in the dynamic string table. */
+export type DynamicValue = number | bigint | { addressOf: SectionRef } | { sizeOf: SectionRef } | { string: string };
+
+/** SHT_SYMTAB_SHNDX: the section indexes of the symbols of `symtab` whose st_shndx is SHN_XINDEX. */
+export interface SymtabShndxSpec extends SectionBase {
+  kind: 'symtab_shndx';
+  /** Default: the file's only symbol table. */
+  symtab?: SectionRef;
+}
+
+export type SectionSpec =
+  | RawSectionSpec | StringTableSpec | SymbolTableSpec | RelocationSectionSpec | GroupSpec | HashSpec
+  | DynamicSpec | SymtabShndxSpec;
+
+/**
+ * A program header. Offsets, addresses and sizes come from the sections it covers (the
+ * lowest to the highest), unless given. p_align defaults to the page size for PT_LOAD, 16
+ * for PT_GNU_STACK, else the largest sh_addralign covered.
+ */
+export interface SegmentSpec extends SegmentFields {
+  sections?: SectionRef[];
+  /**
+   * Also cover the ELF header and the program headers: a PT_LOAD then starts at file offset
+   * 0; a PT_PHDR covers the program header table (which such a PT_LOAD must map).
+   */
+  headers?: boolean;
+}
+
+/** Writes the described file: one pass reserves every offset, the next writes the bytes. */
+export function writeElf(desc: ElfDescription): Uint8Array {
+  return new ElfWriter(desc).write();
+}
+
+/** A section ready to lay out and write: header fields, and how to emit its contents. */
+interface Plan {
+  name: string;
+  sh_type: number;
+  sh_flags: bigint;
+  sh_addr: number | undefined;
+  sh_addralign: number;
+  sh_entsize: number;
+  sh_link: number;
+  sh_info: number;
+  size: number;
+  emit(w: ByteWriter, at: Layout): void;
+}
+
+const hex = (n: number | bigint): string => `0x${n.toString(16)}`;
+
+/**
+ * The writer of one description. The constructor resolves every reference and sizes every
+ * section (string tables are finished then); `write` lays the file out and writes it.
+ */
+export class ElfWriter {
+  private readonly specs: SectionSpec[];
+  private readonly indexOfSpec = new Map<SectionSpec, number>();
+  private readonly indexesOfName = new Map<string, number[]>();
+  private readonly strtabs = new Map<number, StringTableBuilder>();
+  /** The string table of each symbol table and dynamic section. */
+  private readonly strtabOfSpec = new Map<SectionSpec, number>();
+  private readonly symtabs = new Map<number, SymbolTablePlan>();
+  private readonly shstrtab: number;
+  private readonly plans: Plan[];
+
+  constructor(private readonly desc: ElfDescription) {
+    this.specs = [];
+    for (const spec of desc.sections) this.add(spec);
+    for (const spec of desc.sections) if (spec.kind === 'symtab' || spec.kind === 'dynamic') this.strtabOf(spec);
+    const relative = desc.header.e_type !== ET_REL;
+    for (const spec of desc.sections) {
+      if (spec.kind !== 'symtab') continue;
+      const strtab = this.strtabOfSpec.get(spec)!;
+      const table = new SymbolTablePlan(spec, strtab, this.strtabs.get(strtab)!, (ref, what) => this.indexOf(ref, what), relative);
+      this.symtabs.set(this.indexOf(spec, `symbol table ${spec.name}`), table);
+    }
+    this.addMissingShndx();
+    const shstrtab = this.specs.findIndex((s) => s.kind === 'strtab' && s.name === '.shstrtab');
+    this.shstrtab = shstrtab >= 0 ? shstrtab + 1 : this.add({ kind: 'strtab', name: '.shstrtab' });
+    this.plans = this.specs.map((spec, i) => this.plan(spec, i + 1));
+    for (const [, builder] of this.strtabs) builder.finish();
+  }
+
+  write(): Uint8Array {
+    const at = layout(
+      [nullPlan, ...this.plans],
+      (this.desc.segments ?? []).map((seg) => this.layoutSegment(seg)),
+      { base: this.desc.base ?? (this.desc.header.e_type === ET_EXEC ? 0x400000 : 0), pageSize: this.desc.pageSize ?? 0x1000 },
+    );
+    const w = new ByteWriter(true, at.fileSize);
+    const shnum = this.specs.length + 1;
+    this.writeHeader(w, at, shnum);
+    for (const seg of at.segments) {
+      w.u32(seg.p_type).u32(seg.p_flags).u64(seg.p_offset).u64(seg.p_vaddr).u64(seg.p_paddr);
+      w.u64(seg.p_filesz).u64(seg.p_memsz).u64(seg.p_align);
+    }
+    this.plans.forEach((p, i) => {
+      if (p.sh_type === SHT_NOBITS || p.size === 0) return;
+      w.seek(at.sh_offset[i + 1]!);
+      p.emit(w, at);
+      if (w.pos !== at.sh_offset[i + 1]! + p.size) throw new Error(`section ${p.name}: wrote ${w.pos - at.sh_offset[i + 1]!} bytes for a size of ${p.size}`);
+    });
+    w.seek(at.e_shoff);
+    // Section 0 holds the counts that do not fit in the file header (gABI, "Sections").
+    this.writeSectionHeader(w, {
+      ...nullPlan,
+      size: shnum >= SHN_LORESERVE ? shnum : 0,
+      sh_link: this.shstrtab >= SHN_LORESERVE ? this.shstrtab : 0,
+      sh_info: at.segments.length >= PN_XNUM ? at.segments.length : 0,
+    }, 0, 0);
+    this.plans.forEach((p, i) => this.writeSectionHeader(w, p, at.sh_offset[i + 1]!, at.sh_addr[i + 1]!));
+    return w.finish();
+  }
+
+  /** Index of a section in the output; throws naming what needs it. */
+  private indexOf(ref: SectionRef, what: string): number {
+    if (typeof ref !== 'string') {
+      const i = this.indexOfSpec.get(ref);
+      if (i === undefined) throw new Error(`${what}: refers to a section '${ref.name}' that is not in the description`);
+      return i;
+    }
+    const found = this.indexesOfName.get(ref);
+    if (!found) throw new Error(`${what}: no section named '${ref}'`);
+    if (found.length > 1) throw new Error(`${what}: ${found.length} sections are named '${ref}' (refer to the section object instead)`);
+    return found[0]!;
+  }
+
+  private specAt(index: number): SectionSpec {
+    return this.specs[index - 1]!;
+  }
+
+  private add(spec: SectionSpec): number {
+    this.specs.push(spec);
+    const index = this.specs.length;
+    if (this.indexOfSpec.has(spec)) throw new Error(`section ${spec.name}: the same object is listed twice`);
+    this.indexOfSpec.set(spec, index);
+    const same = this.indexesOfName.get(spec.name);
+    if (same) same.push(index);
+    else this.indexesOfName.set(spec.name, [index]);
+    return index;
+  }
+
+  /** Resolves the string table of a symbol table or .dynamic; a missing .strtab is appended. */
+  private strtabOf(spec: SymbolTableSpec | DynamicSpec): void {
+    const dynamic = spec.kind === 'dynamic' || spec.sh_type === SHT_DYNSYM;
+    const ref = spec.strtab ?? (dynamic ? '.dynstr' : '.strtab');
+    const what = `section ${spec.name}`;
+    const index = ref === '.strtab' && !this.indexesOfName.has(ref) ? this.add({ kind: 'strtab', name: ref }) : this.indexOf(ref, what);
+    this.strtabOfSpec.set(spec, this.builder(index, what));
+  }
+
+  /** The string-table builder of section `index`, which must be a `strtab` section. */
+  private builder(index: number, what: string): number {
+    const spec = this.specAt(index);
+    if (spec.kind !== 'strtab') throw new Error(`${what}: its string table ${spec.name} is not a 'strtab' section`);
+    if (!this.strtabs.has(index)) this.strtabs.set(index, new StringTableBuilder(spec.name, spec.strings));
+    return index;
+  }
+
+  /** Adds `.symtab_shndx` for a symbol table that needs one and has none. */
+  private addMissingShndx(): void {
+    const covered = new Set(this.specs.filter((s): s is SymtabShndxSpec => s.kind === 'symtab_shndx').map((s) => this.symtabFor(s.symtab, s.name)));
+    for (const [index, table] of this.symtabs) {
+      if (table.needsShndx && !covered.has(index)) this.add({ kind: 'symtab_shndx', name: `${table.spec.name}_shndx`, symtab: table.spec });
+    }
+  }
+
+  /** The symbol table a section refers to: given, or the only one of the file. */
+  private symtabFor(ref: SectionRef | undefined, name: string, fallback?: string): number {
+    const what = `section ${name}`;
+    if (ref === undefined && fallback === undefined) {
+      if (this.symtabs.size > 1) throw new Error(`${what}: the file has ${this.symtabs.size} symbol tables; say which one it refers to`);
+      return this.symtabs.keys().next().value ?? 0;
+    }
+    const index = this.indexOf(ref ?? fallback!, what);
+    if (!this.symtabs.has(index)) throw new Error(`${what}: ${this.specAt(index).name} is not a symbol table`);
+    return index;
+  }
+
+  private symbols(index: number, what: string): SymbolTablePlan {
+    const table = this.symtabs.get(index);
+    if (!table) throw new Error(`${what}: needs a symbol table`);
+    return table;
+  }
+
+  private plan(spec: SectionSpec, index: number): Plan {
+    const what = `section ${spec.name}`;
+    const base = {
+      name: spec.name,
+      sh_addr: spec.sh_addr,
+      sh_flags: BigInt(spec.sh_flags ?? 0),
+    };
+    const align = (a: number): number => checkAlign(spec.sh_addralign ?? a, what);
+    switch (spec.kind) {
+      case undefined: {
+        const nobits = spec.sh_type === SHT_NOBITS;
+        if (nobits && spec.data) throw new Error(`${what}: SHT_NOBITS has no data (give its size)`);
+        if (!nobits && spec.size !== undefined && spec.size !== (spec.data?.length ?? 0)) throw new Error(`${what}: size ${spec.size} differs from its data (${spec.data?.length ?? 0} bytes)`);
+        const data = spec.data ?? new Uint8Array(0);
+        return {
+          ...base, sh_type: spec.sh_type, sh_addralign: align(1), sh_entsize: spec.sh_entsize ?? 0,
+          sh_link: this.field(spec.sh_link, what), sh_info: this.field(spec.sh_info, what),
+          size: nobits ? spec.size ?? 0 : data.length,
+          emit: (w) => { w.bytes(data); },
+        };
+      }
+      case 'strtab': {
+        const strings = this.strtabs.get(this.builder(index, what))!;
+        if (index === this.shstrtab) for (const s of this.specs) strings.add(s.name);
+        return {
+          ...base, sh_type: SHT_STRTAB, sh_addralign: align(1), sh_entsize: spec.sh_entsize ?? 0, sh_link: 0, sh_info: 0,
+          get size() { return strings.size; },
+          emit: (w) => { w.bytes(strings.finish()); },
+        };
+      }
+      case 'symtab': {
+        const table = this.symtabs.get(index)!;
+        const dynamic = (spec.sh_type ?? SHT_SYMTAB) === SHT_DYNSYM;
+        return {
+          ...base, sh_flags: BigInt(spec.sh_flags ?? (dynamic ? SHF_ALLOC : 0)),
+          sh_type: spec.sh_type ?? SHT_SYMTAB, sh_addralign: align(8), sh_entsize: spec.sh_entsize ?? ELF64_SYM_SIZE,
+          sh_link: table.strtab, sh_info: table.firstGlobal,
+          size: (table.order.length + 1) * ELF64_SYM_SIZE,
+          emit: (w, at) => table.emit(w, at),
+        };
+      }
+      case 'rela':
+      case 'rel': {
+        const symtab = this.symtabFor(spec.symtab, spec.name);
+        const rela = spec.kind === 'rela';
+        const entsize = rela ? ELF64_RELA_SIZE : ELF64_REL_SIZE;
+        const syms = spec.relocations.map((r) => (r.sym === undefined ? 0 : this.symbols(symtab, what).indexOf(r.sym, `${what}: relocation at ${hex(r.r_offset)}`)));
+        return {
+          ...base, sh_flags: BigInt(spec.sh_flags ?? (spec.target === undefined ? 0 : SHF_INFO_LINK)),
+          sh_type: rela ? SHT_RELA : SHT_REL, sh_addralign: align(8), sh_entsize: spec.sh_entsize ?? entsize,
+          sh_link: symtab, sh_info: spec.target === undefined ? 0 : this.indexOf(spec.target, what),
+          size: spec.relocations.length * entsize,
+          emit: (w) => {
+            spec.relocations.forEach((r, i) => {
+              w.u64(r.r_offset).u32(r.type).u32(syms[i]!);
+              if (rela) w.u64(r.r_addend ?? 0);
+            });
+          },
+        };
+      }
+      case 'group': {
+        const symtab = this.symtabFor(spec.symtab, spec.name);
+        const members = spec.members.map((m) => this.indexOf(m, what));
+        return {
+          ...base, sh_type: SHT_GROUP, sh_addralign: align(4), sh_entsize: spec.sh_entsize ?? 4,
+          sh_link: symtab, sh_info: this.symbols(symtab, what).indexOf(spec.signature, `${what}: signature`),
+          size: 4 * (members.length + 1),
+          emit: (w) => {
+            w.u32(spec.flags ?? GRP_COMDAT);
+            for (const m of members) w.u32(m);
+          },
+        };
+      }
+      case 'hash': {
+        const symtab = this.symtabFor(spec.symtab, spec.name, '.dynsym');
+        const names = ['', ...this.symbols(symtab, what).order.map((s) => s.name)];
+        return {
+          ...base, sh_flags: BigInt(spec.sh_flags ?? SHF_ALLOC),
+          sh_type: SHT_HASH, sh_addralign: align(8), sh_entsize: spec.sh_entsize ?? 4, sh_link: symtab, sh_info: 0,
+          size: hashSectionSize(names),
+          emit: (w) => { w.bytes(hashSection(names)); },
+        };
+      }
+      case 'dynamic': {
+        const strtab = this.strtabOfSpec.get(spec)!;
+        const strings = this.strtabs.get(strtab)!;
+        for (const e of spec.entries) if (typeof e.d_val === 'object' && 'string' in e.d_val) strings.add(e.d_val.string);
+        const entries = spec.entries.at(-1)?.d_tag === DT_NULL || spec.entries.at(-1)?.d_tag === BigInt(DT_NULL)
+          ? spec.entries : [...spec.entries, { d_tag: DT_NULL, d_val: 0 }];
+        const targets = entries.map((e) => (typeof e.d_val !== 'object' || 'string' in e.d_val ? 0
+          : this.indexOf('addressOf' in e.d_val ? e.d_val.addressOf : e.d_val.sizeOf, `${what}: d_tag ${e.d_tag}`)));
+        return {
+          ...base, sh_flags: BigInt(spec.sh_flags ?? SHF_WRITE | SHF_ALLOC),
+          sh_type: SHT_DYNAMIC, sh_addralign: align(8), sh_entsize: spec.sh_entsize ?? ELF64_DYN_SIZE, sh_link: strtab, sh_info: 0,
+          size: entries.length * ELF64_DYN_SIZE,
+          emit: (w, at) => {
+            entries.forEach((e, i) => {
+              const v = e.d_val;
+              w.u64(e.d_tag);
+              if (typeof v !== 'object') w.u64(v);
+              else if ('string' in v) w.u64(strings.offsetOf(v.string));
+              else if ('addressOf' in v) w.u64(at.sh_addr[targets[i]!]!);
+              else w.u64(this.plans[targets[i]! - 1]!.size);
+            });
+          },
+        };
+      }
+      case 'symtab_shndx': {
+        const symtab = this.symtabFor(spec.symtab, spec.name);
+        const table = this.symbols(symtab, what);
+        return {
+          ...base, sh_type: SHT_SYMTAB_SHNDX, sh_addralign: align(4), sh_entsize: spec.sh_entsize ?? 4, sh_link: symtab, sh_info: 0,
+          size: (table.order.length + 1) * 4,
+          emit: (w) => table.emitShndx(w),
+        };
+      }
+    }
+  }
+
+  /** sh_link / sh_info given as a number or a reference. */
+  private field(v: number | SectionRef | undefined, what: string): number {
+    return v === undefined ? 0 : typeof v === 'number' ? v : this.indexOf(v, what);
+  }
+
+  private layoutSegment(seg: SegmentSpec): LayoutSegment {
+    const what = `segment p_type ${hex(seg.p_type)}`;
+    return { ...seg, sections: (seg.sections ?? []).map((s) => this.indexOf(s, what)), headers: seg.headers ?? false };
+  }
+
+  private writeHeader(w: ByteWriter, at: Layout, shnum: number): void {
+    const h = this.desc.header;
+    w.bytes(ELFMAG).u8(ELFCLASS64).u8(ELFDATA2LSB).u8(EV_CURRENT).u8(h.ei_osabi ?? 0).u8(h.ei_abiversion ?? 0);
+    w.zeros(EI_NIDENT - w.pos);
+    w.u16(h.e_type).u16(h.e_machine).u32(EV_CURRENT).u64(h.e_entry ?? 0).u64(at.e_phoff).u64(at.e_shoff);
+    w.u32(h.e_flags ?? 0).u16(ELF64_EHDR_SIZE).u16(at.segments.length ? ELF64_PHDR_SIZE : 0);
+    w.u16(Math.min(at.segments.length, PN_XNUM)).u16(ELF64_SHDR_SIZE);
+    w.u16(shnum >= SHN_LORESERVE ? 0 : shnum).u16(this.shstrtab >= SHN_LORESERVE ? SHN_XINDEX : this.shstrtab);
+  }
+
+  private writeSectionHeader(w: ByteWriter, p: Omit<Plan, 'emit'>, sh_offset: number, sh_addr: number): void {
+    const name = p.sh_type === SHT_NULL && p.name === '' ? 0 : this.strtabs.get(this.shstrtab)!.offsetOf(p.name);
+    w.u32(name).u32(p.sh_type).u64(p.sh_flags).u64(sh_addr).u64(sh_offset).u64(p.size);
+    w.u32(p.sh_link).u32(p.sh_info).u64(p.sh_addralign).u64(p.sh_entsize);
+  }
+}
+
+/** Section 0: also where the counts go that do not fit in the file header. */
+const nullPlan = {
+  name: '', sh_type: 0, sh_flags: 0n, sh_addr: undefined, sh_addralign: 0, sh_entsize: 0, sh_link: 0, sh_info: 0, size: 0,
+};
+
+function checkAlign(a: number, what: string): number {
+  if (!(a === 0 || (Number.isSafeInteger(a) && a > 0 && Number.isInteger(Math.log2(a))))) {
+    throw new Error(`${what}: sh_addralign ${a} is not 0 or a power of two`);
+  }
+  return a;
+}
+
+/** A symbol table in its final order (locals first), and the section index of each symbol. */
+class SymbolTablePlan {
+  readonly order: SymbolSpec[];
+  readonly firstGlobal: number;
+  readonly needsShndx: boolean;
+  private readonly shndx: number[];
+  private readonly index = new Map<SymbolSpec, number>();
+  private byName: Map<string, number> | undefined;
+
+  constructor(
+    readonly spec: SymbolTableSpec,
+    readonly strtab: number,
+    private readonly strings: StringTableBuilder,
+    sectionIndex: (ref: SectionRef, what: string) => number,
+    /** st_value is an address (ET_EXEC, ET_DYN), not an offset in the section (ET_REL). */
+    private readonly relative: boolean,
+  ) {
+    const what = `symbol table ${spec.name}`;
+    const locals = spec.symbols.filter((s) => (s.bind ?? STB_LOCAL) === STB_LOCAL);
+    this.order = locals.length === spec.symbols.length ? spec.symbols : [...locals, ...spec.symbols.filter((s) => (s.bind ?? STB_LOCAL) !== STB_LOCAL)];
+    this.firstGlobal = locals.length + 1;
+    this.order.forEach((s, i) => this.index.set(s, i + 1));
+    for (const s of this.order) strings.add(s.name);
+    this.shndx = this.order.map((s) => {
+      if (s.offset !== undefined && (s.st_value !== undefined || s.section === undefined)) {
+        throw new Error(`${what}: symbol '${s.name}': 'offset' needs 'section' and no 'st_value'`);
+      }
+      if (s.section === undefined) return s.st_shndx ?? SHN_UNDEF;
+      if (s.st_shndx !== undefined) throw new Error(`${what}: symbol '${s.name}' gives both section and st_shndx`);
+      return sectionIndex(s.section, `${what}: symbol '${s.name}'`);
+    });
+    this.needsShndx = this.order.some((s, i) => s.section !== undefined && this.shndx[i]! >= SHN_LORESERVE);
+  }
+
+  /** Index of a symbol in the written table. */
+  indexOf(ref: SymbolRef, what: string): number {
+    if (typeof ref !== 'string') {
+      const i = this.index.get(ref);
+      if (i === undefined) throw new Error(`${what}: symbol '${ref.name}' is not in ${this.spec.name}`);
+      return i;
+    }
+    if (!this.byName) {
+      this.byName = new Map();
+      this.order.forEach((s, i) => this.byName!.set(s.name, this.byName!.has(s.name) ? -1 : i + 1));
+    }
+    const i = this.byName.get(ref);
+    if (i === undefined) throw new Error(`${what}: no symbol '${ref}' in ${this.spec.name}`);
+    if (i < 0) throw new Error(`${what}: several symbols of ${this.spec.name} are named '${ref}' (refer to the symbol object instead)`);
+    return i;
+  }
+
+  emit(w: ByteWriter, at: Layout): void {
+    w.zeros(ELF64_SYM_SIZE);
+    this.order.forEach((s, i) => {
+      const shndx = this.shndx[i]!;
+      const escaped = s.section !== undefined && shndx >= SHN_LORESERVE;
+      const value = s.offset === undefined ? s.st_value ?? 0 : s.offset + (this.relative ? at.sh_addr[shndx]! : 0);
+      w.u32(this.strings.offsetOf(s.name)).u8(((s.bind ?? STB_LOCAL) << 4) | ((s.type ?? 0) & 0xf)).u8(s.st_other ?? 0);
+      w.u16(escaped ? SHN_XINDEX : shndx).u64(value).u64(s.st_size ?? 0);
+    });
+  }
+
+  emitShndx(w: ByteWriter): void {
+    w.u32(0);
+    this.order.forEach((s, i) => w.u32(s.section !== undefined && this.shndx[i]! >= SHN_LORESERVE ? this.shndx[i]! : 0));
+  }
+}
