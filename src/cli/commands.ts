@@ -4,7 +4,9 @@ export interface Command {
   run(args: string[]): Promise<number>;
 }
 
-export const commands: Record<string, Command> = {};
+import { elf } from './elf.js';
+
+export const commands: Record<string, Command> = { elf };
 
 export function usage(): string {
   const rows = Object.entries(commands).map(([n, c]) => `  ${n.padEnd(8)} ${c.summary}`);

@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { ElfFile } from '../elf/read.js';
+import { LISTING_PARTS, listing, renderListing, type ListingPart } from '../elf/listing.js';
+import type { Command } from './commands.js';
+import { UsageError } from './errors.js';
+
+const USAGE = `usage: jitdbg elf FILE [--header] [--sections] [--segments] [--symbols] [--relocs] [--json]
+
+Lists an ELF64 file's header, section headers, program headers, symbol tables (.symtab and
+.dynsym) and relocations (REL and RELA), as 'readelf -W' would. Without a selection, all of them.
+
+  --json   one JSON object { file, header, sections, segments, symbols, relocations } with
+           the selected parts; 64-bit numbers as hex strings ("0x1f", "-0x4")
+  --help   this text
+`;
+
+export const elf: Command = {
+  summary: 'list the header, sections, segments, symbols and relocations of an ELF file',
+  async run(args: string[]): Promise<number> {
+    if (args.includes('--help') || args.includes('-h')) {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    const parts = new Set<ListingPart>();
+    let json = false;
+    const files: string[] = [];
+    for (const arg of args) {
+      const part = LISTING_PARTS.find((p) => arg === `--${p}`);
+      if (part) parts.add(part);
+      else if (arg === '--json') json = true;
+      else if (arg.startsWith('-')) throw new UsageError(`elf: unknown option '${arg}' (try 'jitdbg elf --help')`);
+      else files.push(arg);
+    }
+    if (files.length !== 1) throw new UsageError(`elf: expected one FILE, got ${files.length} (try 'jitdbg elf --help')`);
+    const file = files[0]!;
+    const selected: ReadonlySet<ListingPart> = parts.size ? parts : new Set(LISTING_PARTS);
+    const elfFile = ElfFile.read(readFileSync(file), file);
+    // Build the whole output before writing any of it: bad input prints only the error line.
+    const text = json ? `${JSON.stringify(listing(elfFile, file, selected), null, 1)}\n` : renderListing(elfFile, selected);
+    process.stdout.write(text);
+    return 0;
+  },
+};
