@@ -4,9 +4,11 @@ export interface Command {
   run(args: string[]): Promise<number>;
 }
 
+import { dwarf } from './dwarf.js';
 import { elf } from './elf.js';
+import { run } from './run.js';
 
-export const commands: Record<string, Command> = { elf };
+export const commands: Record<string, Command> = { dwarf, elf, run };
 
 export function usage(): string {
   const rows = Object.entries(commands).map(([n, c]) => `  ${n.padEnd(8)} ${c.summary}`);

@@ -646,6 +646,16 @@ export const DW_OP_GNU_entry_value = 0xf3;
 export const DW_OP_PGI_omp_thread_num = 0xf8;
 export const DW_OP_GNU_addr_index = 0xfb;
 export const DW_OP_GNU_const_index = 0xfc;
+export const DW_OP_GNU_uninit = 0xf0;
+export const DW_OP_GNU_encoded_addr = 0xf1;
+export const DW_OP_GNU_implicit_pointer = 0xf2;
+export const DW_OP_GNU_const_type = 0xf4;
+export const DW_OP_GNU_regval_type = 0xf5;
+export const DW_OP_GNU_deref_type = 0xf6;
+export const DW_OP_GNU_convert = 0xf7;
+export const DW_OP_GNU_reinterpret = 0xf9;
+export const DW_OP_GNU_parameter_ref = 0xfa;
+export const DW_OP_GNU_variable_value = 0xfd;
 
 // DW_LANG
 export const DW_LANG_C89 = 0x1;
@@ -805,8 +815,13 @@ export const DW_CFA_def_cfa_offset_sf = 0x13;
 export const DW_CFA_val_offset = 0x14;
 export const DW_CFA_val_offset_sf = 0x15;
 export const DW_CFA_val_expression = 0x16;
+export const DW_CFA_MIPS_advance_loc8 = 0x1d;
+export const DW_CFA_GNU_window_save = 0x2d;
+export const DW_CFA_AARCH64_negate_ra_state = 0x2d;
+export const DW_CFA_GNU_args_size = 0x2e;
 export const DW_CFA_LLVM_def_aspace_cfa = 0x30;
 export const DW_CFA_LLVM_def_aspace_cfa_sf = 0x31;
+export const DW_CFA_GNU_negative_offset_extended = 0x2f;
 
 // DW_UT
 export const DW_UT_compile = 0x1;
@@ -1050,6 +1065,9 @@ const TABLES: Record<Family, ReadonlyArray<readonly [number, string]>> = {
     [0xe3, 'HP_fltconst8'], [0xe4, 'HP_mod_range'], [0xe5, 'HP_unmod_range'], [0xe6, 'HP_tls'],
     [0xe8, 'INTEL_bit_piece'], [0xed, 'WASM_location'], [0xee, 'WASM_location_int'], [0xf0, 'APPLE_uninit'],
     [0xf3, 'GNU_entry_value'], [0xf8, 'PGI_omp_thread_num'], [0xfb, 'GNU_addr_index'], [0xfc, 'GNU_const_index'],
+    [0xf0, 'GNU_uninit'], [0xf1, 'GNU_encoded_addr'], [0xf2, 'GNU_implicit_pointer'], [0xf4, 'GNU_const_type'],
+    [0xf5, 'GNU_regval_type'], [0xf6, 'GNU_deref_type'], [0xf7, 'GNU_convert'], [0xf9, 'GNU_reinterpret'],
+    [0xfa, 'GNU_parameter_ref'], [0xfd, 'GNU_variable_value'],
   ],
   LANG: [
     [0x1, 'C89'], [0x2, 'C'], [0x3, 'Ada83'], [0x4, 'C_plus_plus'], [0x5, 'Cobol74'], [0x6, 'Cobol85'],
@@ -1100,7 +1118,9 @@ const TABLES: Record<Family, ReadonlyArray<readonly [number, string]>> = {
     [0xb, 'restore_state'], [0xc, 'def_cfa'], [0xd, 'def_cfa_register'], [0xe, 'def_cfa_offset'],
     [0xf, 'def_cfa_expression'], [0x10, 'expression'], [0x11, 'offset_extended_sf'], [0x12, 'def_cfa_sf'],
     [0x13, 'def_cfa_offset_sf'], [0x14, 'val_offset'], [0x15, 'val_offset_sf'], [0x16, 'val_expression'],
-    [0x30, 'LLVM_def_aspace_cfa'], [0x31, 'LLVM_def_aspace_cfa_sf'],
+    [0x1d, 'MIPS_advance_loc8'], [0x2d, 'GNU_window_save'], [0x2d, 'AARCH64_negate_ra_state'],
+    [0x2e, 'GNU_args_size'], [0x30, 'LLVM_def_aspace_cfa'], [0x31, 'LLVM_def_aspace_cfa_sf'],
+    [0x2f, 'GNU_negative_offset_extended'],
   ],
   UT: [
     [0x1, 'compile'], [0x2, 'type'], [0x3, 'partial'], [0x4, 'skeleton'], [0x5, 'split_compile'],

@@ -1,0 +1,199 @@
+import { ByteReader } from '../binary/index.js';
+import * as C from './forms/consts.js';
+import { readAddress } from './values.js';
+
+/**
+ * Operand encodings of DW_OP_* (DWARF 5, 7.7.1 and the GNU extensions): u/s + size for fixed
+ * integers, uleb/sleb, addr (address size), ref (offset size: .debug_info offsets), block
+ * (ULEB length then bytes), block1 (1-byte length then bytes), type (ULEB offset of a base type
+ * DIE in the unit), sub (ULEB length of a nested expression).
+ */
+type Operand = 'u1' | 's1' | 'u2' | 's2' | 'u4' | 's4' | 'u8' | 's8' | 'uleb' | 'sleb' | 'addr' | 'ref' | 'block' | 'block1' | 'type' | 'sub';
+
+const OPERANDS = new Map<number, Operand[]>([
+  [C.DW_OP_addr, ['addr']],
+  [C.DW_OP_const1u, ['u1']], [C.DW_OP_const1s, ['s1']], [C.DW_OP_const2u, ['u2']], [C.DW_OP_const2s, ['s2']],
+  [C.DW_OP_const4u, ['u4']], [C.DW_OP_const4s, ['s4']], [C.DW_OP_const8u, ['u8']], [C.DW_OP_const8s, ['s8']],
+  [C.DW_OP_constu, ['uleb']], [C.DW_OP_consts, ['sleb']],
+  [C.DW_OP_pick, ['u1']], [C.DW_OP_plus_uconst, ['uleb']], [C.DW_OP_skip, ['s2']], [C.DW_OP_bra, ['s2']],
+  [C.DW_OP_regx, ['uleb']], [C.DW_OP_fbreg, ['sleb']], [C.DW_OP_bregx, ['uleb', 'sleb']], [C.DW_OP_piece, ['uleb']],
+  [C.DW_OP_deref_size, ['u1']], [C.DW_OP_xderef_size, ['u1']], [C.DW_OP_call2, ['u2']], [C.DW_OP_call4, ['u4']],
+  [C.DW_OP_call_ref, ['ref']], [C.DW_OP_bit_piece, ['uleb', 'uleb']], [C.DW_OP_implicit_value, ['block']],
+  [C.DW_OP_implicit_pointer, ['ref', 'sleb']], [C.DW_OP_GNU_implicit_pointer, ['ref', 'sleb']],
+  [C.DW_OP_addrx, ['uleb']], [C.DW_OP_constx, ['uleb']], [C.DW_OP_GNU_addr_index, ['uleb']], [C.DW_OP_GNU_const_index, ['uleb']],
+  [C.DW_OP_entry_value, ['sub']], [C.DW_OP_GNU_entry_value, ['sub']],
+  [C.DW_OP_const_type, ['type', 'block1']], [C.DW_OP_GNU_const_type, ['type', 'block1']],
+  [C.DW_OP_regval_type, ['uleb', 'type']], [C.DW_OP_GNU_regval_type, ['uleb', 'type']],
+  [C.DW_OP_deref_type, ['u1', 'type']], [C.DW_OP_GNU_deref_type, ['u1', 'type']], [C.DW_OP_xderef_type, ['u1', 'type']],
+  [C.DW_OP_convert, ['type']], [C.DW_OP_GNU_convert, ['type']], [C.DW_OP_reinterpret, ['type']], [C.DW_OP_GNU_reinterpret, ['type']],
+  [C.DW_OP_GNU_parameter_ref, ['u4']], [C.DW_OP_GNU_variable_value, ['ref']],
+]);
+for (let i = 0; i < 32; i++) OPERANDS.set(C.DW_OP_breg0 + i, ['sleb']);
+
+/** Opcodes without operands: deref, the stack and arithmetic operations, lit*, reg*, and a few more. */
+function knownWithoutOperands(op: number): boolean {
+  if (OPERANDS.has(op)) return false;
+  return op === C.DW_OP_deref || (op >= C.DW_OP_dup && op <= C.DW_OP_reg31) || op === C.DW_OP_nop
+    || op === C.DW_OP_push_object_address || op === C.DW_OP_form_tls_address || op === C.DW_OP_call_frame_cfa
+    || op === C.DW_OP_stack_value || op === C.DW_OP_GNU_push_tls_address || op === C.DW_OP_GNU_uninit;
+}
+
+export interface ExprOp {
+  /** Offset of the opcode within the expression. */
+  offset: number;
+  /** Offset just past the operation. */
+  end: number;
+  op: number;
+  /** Integer operands in order (blocks give their length here and their bytes in `block`). */
+  operands: (number | bigint)[];
+  block?: Uint8Array;
+}
+
+export interface ExprContext {
+  addressSize: number;
+  offsetSize: 4 | 8;
+  littleEndian?: boolean;
+}
+
+/**
+ * Decodes an expression into operations. Decoding stops at the first opcode it does not
+ * know or whose operands run past the end; `error` then gives that opcode's offset.
+ */
+export function decodeExpression(bytes: Uint8Array, ctx: ExprContext): { ops: ExprOp[]; error?: number } {
+  const r = new ByteReader(bytes, ctx.littleEndian ?? true);
+  const ops: ExprOp[] = [];
+  while (!r.atEnd) {
+    const offset = r.pos;
+    const op = r.u8();
+    const kinds = OPERANDS.get(op);
+    if (!kinds && !knownWithoutOperands(op)) return { ops, error: offset };
+    const e: ExprOp = { offset, end: 0, op, operands: [] };
+    try {
+      for (const k of kinds ?? []) readOperand(r, k, e, ctx);
+    } catch {
+      // Operands that run past the end of the expression: a decoding error at this opcode.
+      return { ops, error: offset };
+    }
+    e.end = r.pos;
+    ops.push(e);
+  }
+  return { ops };
+}
+
+function readOperand(r: ByteReader, kind: Operand, e: ExprOp, ctx: ExprContext): void {
+  const o = e.operands;
+  switch (kind) {
+    case 'u1': o.push(r.u8()); break;
+    case 's1': o.push(r.i8()); break;
+    case 'u2': o.push(r.u16()); break;
+    case 's2': o.push(r.i16()); break;
+    case 'u4': o.push(r.u32()); break;
+    case 's4': o.push(r.i32()); break;
+    case 'u8': o.push(r.u64()); break;
+    case 's8': o.push(r.i64()); break;
+    case 'uleb': case 'type': case 'sub': {
+      const v = r.uleb128Big();
+      o.push(v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v);
+      break;
+    }
+    case 'sleb': {
+      const v = r.sleb128Big();
+      o.push(v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= -BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v);
+      break;
+    }
+    case 'addr': o.push(readAddress(r, ctx.addressSize)); break;
+    case 'ref': o.push(ctx.offsetSize === 4 ? r.u32() : r.u64()); break;
+    case 'block': case 'block1': {
+      const len = kind === 'block' ? r.uleb128() : r.u8();
+      o.push(len);
+      e.block = r.take(len);
+      break;
+    }
+  }
+}
+
+export interface FormatOptions {
+  /** Register name of DWARF register `n`, or undefined to print the number. */
+  registerName?: (n: number) => string | undefined;
+  /** Name of the base type DIE at unit-relative `offset`, null if it is not a base type; absent: print the offset. */
+  baseType?: (offset: number) => { offset: number; name: string | undefined } | null;
+}
+
+function signed(v: number | bigint): string {
+  return `${v >= 0 ? '+' : ''}${v}`;
+}
+
+function hexOperand(v: number | bigint): string {
+  if (typeof v === 'number' && v < 0) return `0x${(BigInt(v) + (1n << 64n)).toString(16)}`;
+  return `0x${v.toString(16)}`;
+}
+
+/**
+ * An expression as llvm-dwarfdump prints it: operations by name separated by ", ",
+ * registers by name ("DW_OP_breg7 RSP+8"), signed operands with their sign, unsigned ones in
+ * hex, DW_OP_entry_value's sub-expression in parentheses, base types by offset and name.
+ */
+export function formatExpression(bytes: Uint8Array, ctx: ExprContext, opts: FormatOptions = {}): string {
+  const { ops, error } = decodeExpression(bytes, ctx);
+  let out = bytes.length === 0 ? '<empty>' : '';
+  const closeAt: number[] = [];
+  const operandKinds = (op: number): Operand[] => OPERANDS.get(op) ?? [];
+  for (let i = 0; i < ops.length; i++) {
+    const e = ops[i]!;
+    out += formatOp(e, operandKinds(e.op), opts);
+    if (e.op === C.DW_OP_entry_value || e.op === C.DW_OP_GNU_entry_value) {
+      out += '(';
+      closeAt.push(e.end + Number(e.operands[0]));
+      continue;
+    }
+    while (closeAt.length && closeAt[closeAt.length - 1]! <= e.end) {
+      closeAt.pop();
+      out += ')';
+    }
+    if (e.end < bytes.length) out += ', ';
+  }
+  if (error !== undefined) {
+    out += '<decoding error>';
+    for (let i = error; i < bytes.length; i++) out += ` ${bytes[i]!.toString(16).padStart(2, '0')}`;
+  }
+  return out;
+}
+
+function formatOp(e: ExprOp, kinds: Operand[], opts: FormatOptions): string {
+  const op = e.op;
+  let s = C.nameOrUnknown('OP', op);
+  let first = 0;
+  const reg = op >= C.DW_OP_reg0 && op <= C.DW_OP_reg31 ? op - C.DW_OP_reg0
+    : op >= C.DW_OP_breg0 && op <= C.DW_OP_breg31 ? op - C.DW_OP_breg0
+      : op === C.DW_OP_regx || op === C.DW_OP_bregx || op === C.DW_OP_regval_type || op === C.DW_OP_GNU_regval_type ? Number(e.operands[0]) : -1;
+  const regName = reg >= 0 ? opts.registerName?.(reg) : undefined;
+  if (regName !== undefined) {
+    const isBreg = (op >= C.DW_OP_breg0 && op <= C.DW_OP_breg31) || op === C.DW_OP_bregx;
+    const offsetIndex = op >= C.DW_OP_breg0 && op <= C.DW_OP_breg31 ? 0 : 1;
+    s += ` ${regName}${isBreg ? signed(e.operands[offsetIndex]!) : ''}`;
+    first = op === C.DW_OP_regval_type || op === C.DW_OP_GNU_regval_type ? 1 : kinds.length;
+  }
+  for (let k = first; k < kinds.length; k++) {
+    const kind = kinds[k]!;
+    const v = e.operands[k]!;
+    switch (kind) {
+      case 'sub': break;
+      case 'type': s += formatBaseType(op, Number(v), opts); break;
+      case 's1': case 's2': case 's4': case 's8': case 'sleb': s += ` ${signed(v)}`; break;
+      case 'block': case 'block1':
+        s += ` ${hexOperand(v)}`;
+        for (const b of e.block ?? []) s += ` 0x${b.toString(16).padStart(2, '0')}`;
+        break;
+      default: s += ` ${hexOperand(v)}`;
+    }
+  }
+  return s;
+}
+
+function formatBaseType(op: number, offset: number, opts: FormatOptions): string {
+  if ((op === C.DW_OP_convert || op === C.DW_OP_GNU_convert) && offset === 0) return ' 0x0';
+  if (!opts.baseType) return ` <base_type ref: 0x${offset.toString(16)}>`;
+  const t = opts.baseType(offset);
+  if (!t) return ` <invalid base_type ref: 0x${offset.toString(16)}>`;
+  return ` (0x${t.offset.toString(16).padStart(8, '0')})${t.name !== undefined ? ` "${t.name}"` : ''}`;
+}

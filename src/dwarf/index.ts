@@ -1,0 +1,12 @@
+export { Dwarf } from './dwarf.js';
+export type { SectionGetter, DwarfOptions } from './sections.js';
+export { Unit, Die, isAddressForm, type AttrValue, type UnitBases } from './info.js';
+export { LineProgram, type LineRow, type FileEntry } from './line.js';
+export { readRanges, type AddressRange } from './ranges.js';
+export { readLocations, type LocationEntry } from './loc.js';
+export { readAranges, type ArangeSet } from './aranges.js';
+export { readCfi, decodeCfa, type Cie, type Fde, type CfiEntry, type CfaInstruction, type CfiSection } from './cfi.js';
+export { decodeExpression, formatExpression, type ExprOp } from './expr.js';
+export { DwarfQuery, dieRanges, type FunctionInfo, type SourceLocation, type LineTable } from './query.js';
+export { registerName } from './registers.js';
+export { nameOf as dwarfNameOf } from './forms/consts.js';
