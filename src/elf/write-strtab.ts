@@ -77,10 +77,21 @@ export class StringTableBuilder {
     return this.finish().length;
   }
 
-  offsetOf(s: string): number {
+  /**
+   * Where `s` lies. `preferred` is taken when the kept table holds `s` there too (a table may
+   * hold a string twice, and a copy keeps pointing where the original did).
+   */
+  offsetOf(s: string, preferred?: number): number {
+    if (preferred !== undefined && this.presetHolds(preferred, s)) return preferred;
     const at = this.offsets?.get(s);
     if (at === undefined) throw new Error(`string table ${this.name}: '${s}' was not added${this.offsets ? '' : ' (or finish() was not called)'}`);
     return at;
+  }
+
+  private presetHolds(offset: number, s: string): boolean {
+    const bytes = utf8.encode(s);
+    if (!(offset >= 0 && offset + bytes.length < this.preset.length) || this.preset[offset + bytes.length] !== 0) return false;
+    return bytes.every((b, i) => this.preset[offset + i] === b);
   }
 }
 

@@ -86,6 +86,8 @@ export interface SymbolTableSpec extends SectionBase {
 
 export interface SymbolSpec {
   name: string;
+  /** Where the name lies, honoured when the string table keeps an existing table that holds it there. */
+  st_name?: number;
   /** STT_* (default STT_NOTYPE). */
   type?: number;
   /** STB_* (default STB_LOCAL). */
@@ -108,8 +110,8 @@ export interface SymbolSpec {
 /** SHT_RELA or SHT_REL entries against `target` (sh_info), naming symbols of `symtab` (sh_link). */
 export interface RelocationSectionSpec extends SectionBase {
   kind: 'rela' | 'rel';
-  /** Default: the file's only symbol table (none: sh_link 0). */
-  symtab?: SectionRef;
+  /** Default: the file's only symbol table, if any; null for none (sh_link 0). */
+  symtab?: SectionRef | null;
   /** The section the relocations apply to; omitted for dynamic relocations (sh_info 0). */
   target?: SectionRef;
   relocations: RelocationSpec[];
@@ -322,9 +324,10 @@ export class ElfWriter {
     }
   }
 
-  /** The symbol table a section refers to: given, or the only one of the file. */
-  private symtabFor(ref: SectionRef | undefined, name: string, fallback?: string): number {
+  /** The symbol table a section refers to: given (null: none), or the only one of the file. */
+  private symtabFor(ref: SectionRef | null | undefined, name: string, fallback?: string): number {
     const what = `section ${name}`;
+    if (ref === null) return 0;
     if (ref === undefined && fallback === undefined) {
       if (this.symtabs.size > 1) throw new Error(`${what}: the file has ${this.symtabs.size} symbol tables; say which one it refers to`);
       return this.symtabs.keys().next().value ?? 0;
@@ -555,7 +558,7 @@ class SymbolTablePlan {
       const shndx = this.shndx[i]!;
       const escaped = s.section !== undefined && shndx >= SHN_LORESERVE;
       const value = s.offset === undefined ? s.st_value ?? 0 : s.offset + (this.relative ? at.sh_addr[shndx]! : 0);
-      w.u32(this.strings.offsetOf(s.name)).u8(((s.bind ?? STB_LOCAL) << 4) | ((s.type ?? 0) & 0xf)).u8(s.st_other ?? 0);
+      w.u32(this.strings.offsetOf(s.name, s.st_name)).u8(((s.bind ?? STB_LOCAL) << 4) | ((s.type ?? 0) & 0xf)).u8(s.st_other ?? 0);
       w.u16(escaped ? SHN_XINDEX : shndx).u64(value).u64(s.st_size ?? 0);
     });
   }
