@@ -1,0 +1,162 @@
+/**
+ * x86-64 relocations (System V psABI, "Relocation Types"), one row per type. Each row's
+ * comment is its formula, as LLVM JITLink's x86_64.h writes them, then the range its field
+ * must hold. The letters:
+ *
+ *   S    the target symbol's address            A    the addend
+ *   P    the address of the field being fixed   Z    the target symbol's size
+ *   GOT  the module's global offset table       G    the address of the target's GOT entry
+ *   L    the target's call address: S when the field reaches it, else a stub that jumps there
+ *
+ * (The psABI's G is an offset in the GOT; here G is the entry's address, so psABI `G + GOT`
+ * is written G and psABI `G` is written `G - GOT`.) A type without a row is a LinkError.
+ */
+
+export interface FixupValues {
+  S: number;
+  A: number;
+  P: number;
+  Z: number;
+  GOT: number;
+  G: number;
+  L: number;
+}
+
+/** How a field's value must fit. */
+export type FieldRange = 'int8' | 'int16' | 'int32' | 'uint32' | 'word8' | 'word16' | 'word64';
+
+/** What a relocation needs from the GOT/PLT pass. */
+export const NEEDS_GOT_ENTRY = 1;
+/** A call that may not reach: a stub is made for targets outside the module. */
+export const NEEDS_STUB = 2;
+/**
+ * An absolute address that may not fit: for a function outside the module, a stub is made and
+ * its address stands for the function (the executable's "canonical PLT entry" of ld).
+ */
+export const NEEDS_CANONICAL_STUB = 4;
+
+export interface RelocationRow {
+  name: string;
+  /** Bytes of the field. */
+  size: 1 | 2 | 4 | 8;
+  range: FieldRange;
+  needs: number;
+  compute(v: FixupValues): number;
+}
+
+/** Relocation types the linker refuses, with the reason. */
+export interface RefusedRow {
+  name: string;
+  refused: string;
+}
+
+const TLS = 'thread-local storage is not supported in JIT-linked code';
+const DYNAMIC = 'a dynamic relocation, not valid in a relocatable object';
+
+function row(name: string, size: RelocationRow['size'], range: FieldRange, compute: RelocationRow['compute'], needs = 0): RelocationRow {
+  return { name, size, range, needs, compute };
+}
+
+export const X86_64_RELOCATIONS: ReadonlyMap<number, RelocationRow | RefusedRow> = new Map<number, RelocationRow | RefusedRow>([
+  // R_X86_64_NONE: nothing to do
+  [0, row('R_X86_64_NONE', 1, 'word8', () => 0)],
+  // Fixup <- S + A : word64
+  [1, row('R_X86_64_64', 8, 'word64', (v) => v.S + v.A)],
+  // Fixup <- S + A - P : int32
+  [2, row('R_X86_64_PC32', 4, 'int32', (v) => v.S + v.A - v.P)],
+  // Fixup <- G - GOT + A : int32
+  [3, row('R_X86_64_GOT32', 4, 'int32', (v) => v.G - v.GOT + v.A, NEEDS_GOT_ENTRY)],
+  // Fixup <- L + A - P : int32   (L is a stub when S is out of reach)
+  [4, row('R_X86_64_PLT32', 4, 'int32', (v) => v.L + v.A - v.P, NEEDS_STUB)],
+  [5, { name: 'R_X86_64_COPY', refused: DYNAMIC }],
+  [6, { name: 'R_X86_64_GLOB_DAT', refused: DYNAMIC }],
+  [7, { name: 'R_X86_64_JUMP_SLOT', refused: DYNAMIC }],
+  [8, { name: 'R_X86_64_RELATIVE', refused: DYNAMIC }],
+  // Fixup <- G + A - P : int32
+  [9, row('R_X86_64_GOTPCREL', 4, 'int32', (v) => v.G + v.A - v.P, NEEDS_GOT_ENTRY)],
+  // Fixup <- L + A : uint32   (position-dependent code: the target must lie below 4 GiB;
+  //                            L is a stub for a function that does not)
+  [10, row('R_X86_64_32', 4, 'uint32', (v) => v.L + v.A, NEEDS_CANONICAL_STUB)],
+  // Fixup <- L + A : int32    (sign-extended: below 2 GiB)
+  [11, row('R_X86_64_32S', 4, 'int32', (v) => v.L + v.A, NEEDS_CANONICAL_STUB)],
+  // Fixup <- S + A : word16
+  [12, row('R_X86_64_16', 2, 'word16', (v) => v.S + v.A)],
+  // Fixup <- S + A - P : int16
+  [13, row('R_X86_64_PC16', 2, 'int16', (v) => v.S + v.A - v.P)],
+  // Fixup <- S + A : word8
+  [14, row('R_X86_64_8', 1, 'word8', (v) => v.S + v.A)],
+  // Fixup <- S + A - P : int8
+  [15, row('R_X86_64_PC8', 1, 'int8', (v) => v.S + v.A - v.P)],
+  [16, { name: 'R_X86_64_DTPMOD64', refused: TLS }],
+  [17, { name: 'R_X86_64_DTPOFF64', refused: TLS }],
+  [18, { name: 'R_X86_64_TPOFF64', refused: TLS }],
+  [19, { name: 'R_X86_64_TLSGD', refused: TLS }],
+  [20, { name: 'R_X86_64_TLSLD', refused: TLS }],
+  [21, { name: 'R_X86_64_DTPOFF32', refused: TLS }],
+  [22, { name: 'R_X86_64_GOTTPOFF', refused: TLS }],
+  [23, { name: 'R_X86_64_TPOFF32', refused: TLS }],
+  // Fixup <- S + A - P : word64
+  [24, row('R_X86_64_PC64', 8, 'word64', (v) => v.S + v.A - v.P)],
+  // Fixup <- S + A - GOT : word64
+  [25, row('R_X86_64_GOTOFF64', 8, 'word64', (v) => v.S + v.A - v.GOT)],
+  // Fixup <- GOT + A - P : int32
+  [26, row('R_X86_64_GOTPC32', 4, 'int32', (v) => v.GOT + v.A - v.P)],
+  // Fixup <- G - GOT + A : word64
+  [27, row('R_X86_64_GOT64', 8, 'word64', (v) => v.G - v.GOT + v.A, NEEDS_GOT_ENTRY)],
+  // Fixup <- G - P + A : word64
+  [28, row('R_X86_64_GOTPCREL64', 8, 'word64', (v) => v.G - v.P + v.A, NEEDS_GOT_ENTRY)],
+  // Fixup <- GOT - P + A : word64
+  [29, row('R_X86_64_GOTPC64', 8, 'word64', (v) => v.GOT - v.P + v.A)],
+  // Fixup <- G - GOT + A : word64   (no lazy binding: the PLT's GOT slot is the GOT entry)
+  [30, row('R_X86_64_GOTPLT64', 8, 'word64', (v) => v.G - v.GOT + v.A, NEEDS_GOT_ENTRY)],
+  // Fixup <- L - GOT + A : word64   (64 bits reach any S: L is S)
+  [31, row('R_X86_64_PLTOFF64', 8, 'word64', (v) => v.S - v.GOT + v.A)],
+  // Fixup <- Z + A : uint32
+  [32, row('R_X86_64_SIZE32', 4, 'uint32', (v) => v.Z + v.A)],
+  // Fixup <- Z + A : word64
+  [33, row('R_X86_64_SIZE64', 8, 'word64', (v) => v.Z + v.A)],
+  [34, { name: 'R_X86_64_GOTPC32_TLSDESC', refused: TLS }],
+  [35, { name: 'R_X86_64_TLSDESC_CALL', refused: TLS }],
+  [36, { name: 'R_X86_64_TLSDESC', refused: TLS }],
+  [37, { name: 'R_X86_64_IRELATIVE', refused: DYNAMIC }],
+  [38, { name: 'R_X86_64_RELATIVE64', refused: DYNAMIC }],
+  // Fixup <- G + A - P : int32   (relaxable; kept as a GOT load, which is always correct)
+  [41, row('R_X86_64_GOTPCRELX', 4, 'int32', (v) => v.G + v.A - v.P, NEEDS_GOT_ENTRY)],
+  // Fixup <- G + A - P : int32   (likewise, with a REX prefix)
+  [42, row('R_X86_64_REX_GOTPCRELX', 4, 'int32', (v) => v.G + v.A - v.P, NEEDS_GOT_ENTRY)],
+]);
+
+/** Whether `value` fits a field of range `range`. */
+export function fits(range: FieldRange, value: number): boolean {
+  switch (range) {
+    case 'int32': return value >= -0x80000000 && value <= 0x7fffffff;
+    case 'uint32': return value >= 0 && value <= 0xffffffff;
+    case 'int16': return value >= -0x8000 && value <= 0x7fff;
+    case 'int8': return value >= -0x80 && value <= 0x7f;
+    // "word" fields hold the value truncated, signed or unsigned, as ld checks a bitfield.
+    case 'word16': return value >= -0x8000 && value <= 0xffff;
+    case 'word8': return value >= -0x80 && value <= 0xff;
+    case 'word64': return Number.isSafeInteger(value);
+  }
+}
+
+/** The relocation types whose field holds an absolute 32-bit address. */
+export function isAbsolute32(type: number): boolean {
+  return type === 10 || type === 11;
+}
+
+/** The types whose 32-bit field is PC-relative to the symbol itself (not through the GOT or a stub). */
+export function isPcRelative32(type: number): boolean {
+  return type === 2;
+}
+
+/** A stub: `jmp *G(%rip)`, the GOT entry holding the target; padded with int3 to STUB_SIZE. */
+export const STUB_SIZE = 8;
+export function writeStub(bytes: Uint8Array, offset: number, stubAddress: number, gotEntry: number): void {
+  const disp = gotEntry - (stubAddress + 6);
+  bytes[offset] = 0xff;
+  bytes[offset + 1] = 0x25;
+  new DataView(bytes.buffer, bytes.byteOffset).setInt32(offset + 2, disp, true);
+  bytes[offset + 6] = 0xcc;
+  bytes[offset + 7] = 0xcc;
+}

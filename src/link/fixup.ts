@@ -1,0 +1,77 @@
+/**
+ * Applies a section's relocations to its working bytes, for the section's target address.
+ * Every write is bounds-checked against the section and every value against its field's
+ * range; a failure is a LinkError naming object, section, offset and symbol.
+ */
+import { fits, NEEDS_CANONICAL_STUB, NEEDS_STUB, type FixupValues, type RelocationRow } from './arch/x86-64.js';
+import { LinkError } from './errors.js';
+import type { GraphSection, ObjectGraph } from './graph.js';
+import { rowOf } from './passes.js';
+
+export interface SymbolValues {
+  /** Per symbol index: address, size, GOT entry address and stub address (NaN when none). */
+  address: Float64Array;
+  size: Float64Array;
+  got: Float64Array;
+  stub: Float64Array;
+  /** The module's GOT base. */
+  GOT: number;
+}
+
+const TWO_32 = 2 ** 32;
+
+export function applyFixups(g: ObjectGraph, s: GraphSection, bytes: Uint8Array, values: SymbolValues): void {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const v: FixupValues = { S: 0, A: 0, P: 0, Z: 0, GOT: values.GOT, G: 0, L: 0 };
+  const limit = s.size;
+  for (const rel of s.relocations) {
+    const row = rowOf(g, s, rel.type, rel.sym, rel.r_offset);
+    const offset = rel.r_offset;
+    if (!(offset >= 0 && offset + row.size <= limit)) fail(`${row.name} writes ${row.size} bytes at 0x${offset.toString(16)}, outside the section (0x${limit.toString(16)} bytes)`, rel.sym, offset);
+    const sym = rel.sym;
+    v.S = values.address[sym]!;
+    v.A = Number(rel.r_addend);
+    v.P = s.address + offset;
+    v.Z = values.size[sym]!;
+    v.G = values.got[sym]!;
+    v.L = v.S;
+    let value = row.compute(v);
+    if (!fits(row.range, value)) {
+      const stub = values.stub[sym]!;
+      if (row.needs & (NEEDS_STUB | NEEDS_CANONICAL_STUB) && stub === stub) {
+        v.L = stub;
+        value = row.compute(v);
+      }
+      // NaN (a GOT entry that was not made) fails here too: a bug, kept loud.
+      if (!fits(row.range, value)) outOfRange(row, value, sym, offset);
+    }
+    switch (row.size) {
+      case 4: view.setUint32(offset, value >>> 0, true); break;
+      case 8: {
+        const hi = Math.floor(value / TWO_32);
+        view.setUint32(offset, value - hi * TWO_32, true);
+        view.setUint32(offset + 4, hi >>> 0, true);
+        break;
+      }
+      case 2: view.setUint16(offset, value & 0xffff, true); break;
+      case 1: if (rel.type !== 0) view.setUint8(offset, value & 0xff); break;
+    }
+  }
+
+  function symbolName(sym: number): string {
+    const symbol = g.symbols[sym];
+    if (!symbol) return `#${sym}`;
+    return symbol.name || g.sections[symbol.st_shndx]?.name || `#${sym}`;
+  }
+
+  function fail(reason: string, sym: number, offset: number): never {
+    throw new LinkError(reason, { object: g.name, section: s.name, offset, symbol: symbolName(sym) });
+  }
+
+  function outOfRange(row: RelocationRow, value: number, sym: number, offset: number): never {
+    const hint = row.name === 'R_X86_64_32' || row.name === 'R_X86_64_32S' || row.name === 'R_X86_64_PC32'
+      ? ': the code is position-dependent and its target is out of reach; compile with -fPIC'
+      : '';
+    fail(`${row.name} value 0x${value.toString(16)} does not fit its ${row.range} field${hint}`, sym, offset);
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * The link graph of one relocatable object: its loadable and debug sections, its symbols and
+ * its relocations as edges (section, offset, type, target symbol, addend), architecture
+ * neutral, read from an ElfFile. Later passes fill in addresses; this one only describes.
+ */
+import {
+  ElfFile, EM_X86_64, ET_REL, GRP_COMDAT, SHF_ALLOC, SHF_EXCLUDE, SHF_EXECINSTR, SHF_WRITE, SHN_ABS,
+  SHN_COMMON, SHN_LORESERVE, SHN_UNDEF, SHT_FINI_ARRAY, SHT_GROUP, SHT_INIT_ARRAY, SHT_NOBITS, SHT_NOTE,
+  SHT_PREINIT_ARRAY, SHT_PROGBITS, SHT_RELA, SHT_SYMTAB, SHT_X86_64_UNWIND, STB_LOCAL, STT_FILE, STT_SECTION,
+  type ElfRelocation, type ElfSection, type ElfSymbol,
+} from '../elf/index.js';
+import type { SegmentKind } from '../memory/types.js';
+import { LinkError } from './errors.js';
+
+/** Where a section goes: a segment of target memory, or kept aside (non-allocated debug data). */
+export type SectionPlacement = SegmentKind | 'debug';
+
+export interface GraphSection {
+  index: number;
+  name: string;
+  sh_type: number;
+  placement: SectionPlacement;
+  size: number;
+  align: number;
+  /** The bytes (decompressed); undefined for SHT_NOBITS. A view of the caller's bytes: never written. */
+  content: Uint8Array | undefined;
+  /** Relocations whose fixups land in this section, and the relocation section's name. */
+  relocations: ElfRelocation[];
+  relocationSection: string;
+  /** Dropped because its COMDAT group was loaded already. */
+  discarded: boolean;
+  /** Target address, set by layout (debug sections stay at 0, as in an object file). */
+  address: number;
+}
+
+export interface GraphSymbol {
+  index: number;
+  name: string;
+  bind: number;
+  type: number;
+  st_shndx: number;
+  value: number;
+  size: number;
+}
+
+export interface ComdatGroup {
+  signature: string;
+  members: number[];
+}
+
+export interface ObjectGraph {
+  /** The object's name, for messages (a file name). */
+  name: string;
+  /** Indexed by section index; undefined for sections that are not loaded or kept. */
+  sections: (GraphSection | undefined)[];
+  symbols: GraphSymbol[];
+  groups: ComdatGroup[];
+}
+
+/** Reads an x86-64 ET_REL object into a graph. A corrupt file throws FormatError; a file that is not a relocatable x86-64 object, LinkError. */
+export function buildGraph(bytes: Uint8Array, name: string): ObjectGraph {
+  const elf = ElfFile.read(bytes, name);
+  if (elf.header.e_type !== ET_REL) throw new LinkError(`not a relocatable object (e_type ${elf.header.e_type})`, { object: name });
+  if (elf.header.e_machine !== EM_X86_64) throw new LinkError(`not an x86-64 object (e_machine ${elf.header.e_machine})`, { object: name });
+
+  const sections: (GraphSection | undefined)[] = elf.sections.map((s) => graphSection(elf, s));
+  for (const rs of elf.relocationSections) {
+    const target = sections[rs.sh_info];
+    if (!target) continue; // relocations for a section that is neither loaded nor kept
+    if (rs.sh_type !== SHT_RELA) throw new LinkError('SHT_REL relocations are not used on x86-64', { object: name, section: rs.name });
+    target.relocations = elf.relocations(rs);
+    target.relocationSection = rs.name;
+  }
+
+  const tables = elf.symbolTables.filter((t) => t.sh_type === SHT_SYMTAB);
+  const symbols = tables.length ? elf.symbols(tables[0]!).map((s) => graphSymbol(s, name)) : [];
+  const groups: ComdatGroup[] = [];
+  for (const s of elf.sections) {
+    if (s.sh_type !== SHT_GROUP) continue;
+    const g = elf.group(s);
+    if (!(g.flags & GRP_COMDAT)) continue;
+    const signature = symbols[s.sh_info]?.name;
+    if (signature === undefined) throw new LinkError(`group signature symbol ${s.sh_info} does not exist`, { object: name, section: s.name });
+    groups.push({ signature, members: g.members });
+  }
+  return { name, sections, symbols, groups };
+}
+
+function graphSection(elf: ElfFile, s: ElfSection): GraphSection | undefined {
+  const flags = Number(s.sh_flags & 0xffffffffn);
+  if (flags & SHF_EXCLUDE) return undefined;
+  const placement = placementOf(s, flags);
+  if (!placement) return undefined;
+  const content = s.sh_type === SHT_NOBITS ? undefined : elf.sectionContents(s);
+  return {
+    index: s.index,
+    name: s.name,
+    sh_type: s.sh_type,
+    placement,
+    size: content ? content.length : s.sh_size,
+    align: Math.max(1, s.sh_addralign),
+    content,
+    relocations: [],
+    relocationSection: '',
+    discarded: false,
+    address: 0,
+  };
+}
+
+function placementOf(s: ElfSection, flags: number): SectionPlacement | undefined {
+  const loadable = s.sh_type === SHT_PROGBITS || s.sh_type === SHT_NOBITS || s.sh_type === SHT_X86_64_UNWIND || s.sh_type === SHT_NOTE
+    || s.sh_type === SHT_INIT_ARRAY || s.sh_type === SHT_FINI_ARRAY || s.sh_type === SHT_PREINIT_ARRAY;
+  if (!loadable) return undefined;
+  if (!(flags & SHF_ALLOC)) return s.sh_type === SHT_PROGBITS && s.sh_size > 0 ? 'debug' : undefined;
+  if (flags & SHF_EXECINSTR) return 'code';
+  if (s.sh_type === SHT_NOBITS) return 'zero';
+  return flags & SHF_WRITE ? 'data' : 'rodata';
+}
+
+function graphSymbol(s: ElfSymbol, object: string): GraphSymbol {
+  const special = s.st_shndx === SHN_ABS || s.st_shndx === SHN_COMMON;
+  if (!special && (s.st_value > BigInt(Number.MAX_SAFE_INTEGER) || s.st_size > BigInt(Number.MAX_SAFE_INTEGER))) {
+    throw new LinkError(`st_value 0x${s.st_value.toString(16)} or st_size is out of range`, { object, symbol: s.name });
+  }
+  return {
+    index: s.index,
+    name: s.type === STT_SECTION ? '' : s.name,
+    bind: s.bind,
+    type: s.type,
+    st_shndx: s.st_shndx,
+    value: s.st_shndx === SHN_ABS ? Number(BigInt.asIntN(64, s.st_value)) : Number(s.st_value),
+    size: Number(BigInt.asUintN(53, s.st_size)),
+  };
+}
+
+/** Whether a symbol is defined in a section of the object (not undefined, absolute or common). */
+export function inSection(s: GraphSymbol): boolean {
+  return s.st_shndx !== SHN_UNDEF && s.st_shndx < SHN_LORESERVE;
+}
+
+export function isUndefined(s: GraphSymbol): boolean {
+  return s.st_shndx === SHN_UNDEF;
+}
+
+/** Whether a symbol takes part in resolution across objects (global or weak, named). */
+export function isExternal(s: GraphSymbol): boolean {
+  return s.bind !== STB_LOCAL && s.name !== '' && s.type !== STT_FILE;
+}

@@ -1,0 +1,75 @@
+/**
+ * Layout of one object: which segment each loaded section goes in and at what offset, plus
+ * what the linker synthesizes — stubs (code), GOT entries and `__dso_handle` (read-only after
+ * finalize), copies of read-only process data, common blocks (zero-fill) and a zero word after each .eh_frame, which ends the
+ * list `__register_frame` walks. Offsets only: addresses come from the allocation.
+ */
+import { SEGMENT_KINDS, type SegmentKind, type SegmentRequest } from '../memory/types.js';
+import { STUB_SIZE } from './arch/x86-64.js';
+import { LinkError } from './errors.js';
+import type { GraphSection, ObjectGraph } from './graph.js';
+import type { Needs } from './passes.js';
+import type { Resolution } from './resolve.js';
+
+const PAGE = 4096;
+
+export interface Slot {
+  segment: number;
+  offset: number;
+}
+
+export interface Layout {
+  /** One request per segment kind, in SEGMENT_KINDS order (some may be empty). */
+  requests: SegmentRequest[];
+  /** Per section index, for loaded sections. */
+  sections: Map<number, Slot>;
+  /** GOT entry slot per symbol index; the GOT's base is `gotBase`. */
+  got: Map<number, Slot>;
+  gotBase: Slot;
+  stubs: Map<number, Slot>;
+  commons: Map<number, Slot>;
+  copies: Map<number, Slot>;
+  dsoHandle: Slot;
+  /** .eh_frame sections (each followed by its zero terminator). */
+  frames: number[];
+}
+
+export function isEhFrame(s: GraphSection): boolean {
+  return s.name === '.eh_frame';
+}
+
+export function layoutObject(g: ObjectGraph, r: Resolution, needs: Needs): Layout {
+  const sizes = SEGMENT_KINDS.map(() => 0);
+  const aligns = SEGMENT_KINDS.map(() => 1);
+  const seg = (k: SegmentKind) => SEGMENT_KINDS.indexOf(k);
+  const place = (kind: SegmentKind, size: number, align: number): Slot => {
+    if (align > PAGE) throw new LinkError(`alignment ${align} is larger than a page`, { object: g.name });
+    const i = seg(kind);
+    const offset = Math.ceil(sizes[i]! / align) * align;
+    sizes[i] = offset + size;
+    aligns[i] = Math.max(aligns[i]!, align);
+    return { segment: i, offset };
+  };
+
+  const sections = new Map<number, Slot>();
+  const frames: number[] = [];
+  for (const s of g.sections) {
+    if (!s || s.discarded || s.placement === 'debug') continue;
+    const frame = isEhFrame(s) && s.size > 0;
+    sections.set(s.index, place(s.placement, s.size + (frame ? 4 : 0), s.align));
+    if (frame) frames.push(s.index);
+  }
+  const stubs = new Map<number, Slot>();
+  for (const sym of needs.stubs) stubs.set(sym, place('code', STUB_SIZE, 16));
+  const gotBase = place('rodata', 0, 8);
+  const got = new Map<number, Slot>();
+  for (const sym of needs.got) got.set(sym, place('rodata', 8, 8));
+  const dsoHandle = place('rodata', 8, 8);
+  const copies = new Map<number, Slot>();
+  for (const [sym, bytes] of needs.copies) copies.set(sym, place('rodata', bytes.length, 16));
+  const commons = new Map<number, Slot>();
+  for (const c of r.commons) commons.set(c.symbol, place('zero', c.size, Math.min(c.align, PAGE)));
+
+  const requests = SEGMENT_KINDS.map((kind, i) => ({ kind, size: sizes[i]!, align: aligns[i]! }));
+  return { requests, sections, got, gotBase, stubs, commons, copies, dsoHandle, frames };
+}

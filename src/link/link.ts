@@ -1,0 +1,224 @@
+/**
+ * The link pipeline for a batch of objects that are loaded together (they may reference each
+ * other): parse → graph → resolve → GOT/PLT needs and placement → layout and allocation →
+ * symbol addresses → GOT and stubs → fixups (loaded and debug sections) → finalize (W^X).
+ * Resolution comes before layout because where the targets are decides where the code may go.
+ * Nothing here runs code or registers anything: the caller (the session) registers exception
+ * frames, runs initializers and wires the debug registration. On failure every allocation
+ * made so far is released and the error is rethrown.
+ */
+import { SHN_ABS, SHN_COMMON, STB_GLOBAL, STB_LOCAL, STT_FILE, STT_SECTION } from '../elf/index.js';
+import { PlacementError, type Allocation, type MemoryManager } from '../memory/types.js';
+import { writeStub } from './arch/x86-64.js';
+import { LinkError } from './errors.js';
+import { buildGraph, inSection, isExternal, type GraphSection, type ObjectGraph, type SectionPlacement } from './graph.js';
+import { layoutObject, type Layout, type Slot } from './layout.js';
+import { scanRelocations } from './passes.js';
+import { resolveBatch, STRONG, WEAK, COMMON, type Definition, type ResolveOptions, type Resolution, type SessionSymbols, type Target } from './resolve.js';
+import { applyFixups, type SymbolValues } from './fixup.js';
+import { runtimeLists, type RuntimeLists } from './runtime.js';
+
+export interface LinkInput {
+  bytes: Uint8Array;
+  name: string;
+}
+
+export interface LoadedSection {
+  name: string;
+  placement: SectionPlacement;
+  /** Target address (0 for debug sections, which are not loaded). */
+  address: number;
+  size: number;
+}
+
+export interface LoadedSymbol {
+  name: string;
+  address: number;
+  size: number;
+  /** STT_* and STB_* */
+  type: number;
+  bind: number;
+}
+
+export interface LinkedObject extends RuntimeLists {
+  name: string;
+  allocation: Allocation;
+  sections: LoadedSection[];
+  symbols: LoadedSymbol[];
+  /** Global definitions other modules may bind to (owner left for the session to set). */
+  definitions: Omit<Definition, 'owner'>[];
+  /** COMDAT signatures this object loaded. */
+  groups: string[];
+  /** Non-allocated sections (DWARF), relocated for the target addresses: copies owned by the module. */
+  debugSections: Map<string, Uint8Array>;
+  /** Target address of `.eh_frame` sections, each ending in a zero terminator. */
+  frames: number[];
+  dsoHandle: number;
+}
+
+/** Receives the time spent in each phase. */
+export type PhaseTimer = <T>(phase: string, fn: () => T) => T;
+export const untimed: PhaseTimer = (_phase, fn) => fn();
+
+export function linkObjects(inputs: LinkInput[], memory: MemoryManager, session: SessionSymbols, options: ResolveOptions, time: PhaseTimer = untimed): LinkedObject[] {
+  const graphs = time('parse', () => inputs.map((i) => buildGraph(i.bytes, i.name)));
+  const resolutions = time('resolve', () => resolveBatch(graphs, session, options));
+  const allocations: Allocation[] = [];
+  try {
+    const layouts: Layout[] = [];
+    const values: SymbolValues[] = [];
+    const copied: Map<number, Uint8Array>[] = [];
+    time('layout', () => {
+      const addresses = graphs.map(() => undefined as Float64Array | undefined);
+      const batchAddress = (t: Target) => (t.kind === 'batch' ? addresses[t.graph]?.[t.symbol] : undefined);
+      graphs.forEach((g, gi) => {
+        const needs = scanRelocations(g, resolutions[gi]!, batchAddress, options.farTarget);
+        const layout = layoutObject(g, resolutions[gi]!, needs);
+        let allocation: Allocation;
+        try {
+          allocation = memory.allocate(layout.requests, needs.placement);
+        } catch (e) {
+          if (e instanceof PlacementError) {
+            throw new LinkError(`cannot place the code where its 32-bit references reach (${needs.reasons.slice(0, 3).join('; ')}): ${e.message}; compile with -fPIC`, { object: g.name });
+          }
+          throw e;
+        }
+        allocations.push(allocation);
+        layouts.push(layout);
+        copied.push(needs.copies);
+        assignSectionAddresses(g, layout, allocation);
+        addresses[gi] = localAddresses(g, layout, allocation);
+      });
+      graphs.forEach((g, gi) => values.push(symbolValues(g, gi, resolutions[gi]!, layouts[gi]!, allocations[gi]!, addresses as Float64Array[], graphs)));
+    });
+    const debug = time('fixups', () => graphs.map((g, gi) => {
+      writeSynthesized(layouts[gi]!, allocations[gi]!, values[gi]!, copied[gi]!);
+      return relocateSections(g, layouts[gi]!, allocations[gi]!, values[gi]!);
+    }));
+    const linked = graphs.map((g, gi) => describe(g, resolutions[gi]!, layouts[gi]!, allocations[gi]!, values[gi]!, debug[gi]!));
+    time('finalize', () => allocations.forEach((a) => a.finalize()));
+    return linked;
+  } catch (e) {
+    for (const a of allocations) a.release();
+    throw e;
+  }
+}
+
+function slotAddress(a: Allocation, slot: Slot): number {
+  return a.segments[slot.segment]!.address + slot.offset;
+}
+
+function assignSectionAddresses(g: ObjectGraph, layout: Layout, a: Allocation): void {
+  for (const [index, slot] of layout.sections) g.sections[index]!.address = slotAddress(a, slot);
+}
+
+/** Addresses of the symbols the object defines itself (NaN for the others). */
+function localAddresses(g: ObjectGraph, layout: Layout, a: Allocation): Float64Array {
+  const out = new Float64Array(g.symbols.length).fill(NaN);
+  for (const s of g.symbols) {
+    if (inSection(s)) {
+      const sec = g.sections[s.st_shndx];
+      out[s.index] = sec && !sec.discarded ? sec.address + s.value : 0;
+    } else if (s.st_shndx === SHN_ABS) {
+      out[s.index] = s.value;
+    } else if (s.st_shndx === SHN_COMMON) {
+      const slot = layout.commons.get(s.index);
+      if (slot) out[s.index] = slotAddress(a, slot);
+    }
+  }
+  return out;
+}
+
+function symbolValues(g: ObjectGraph, gi: number, r: Resolution, layout: Layout, a: Allocation, addresses: Float64Array[], graphs: ObjectGraph[]): SymbolValues {
+  const n = g.symbols.length;
+  const address = new Float64Array(n);
+  const size = new Float64Array(n);
+  const got = new Float64Array(n).fill(NaN);
+  const stub = new Float64Array(n).fill(NaN);
+  const GOT = slotAddress(a, layout.gotBase);
+  for (let i = 0; i < n; i++) {
+    const t = r.targets[i]!;
+    switch (t.kind) {
+      case 'self': address[i] = addresses[gi]![i]!; size[i] = g.symbols[i]!.size; break;
+      case 'batch': address[i] = addresses[t.graph]![t.symbol]!; size[i] = graphs[t.graph]!.symbols[t.symbol]!.size; break;
+      case 'fixed': address[i] = t.address; size[i] = t.size; break;
+      case 'dso-handle': address[i] = slotAddress(a, layout.dsoHandle); break;
+      case 'got-base': address[i] = GOT; break;
+    }
+    if (address[i] !== address[i]) address[i] = 0; // a common symbol another object allocates: bound through 'batch'
+  }
+  for (const [sym, slot] of layout.copies) address[sym] = slotAddress(a, slot);
+  for (const [sym, slot] of layout.got) got[sym] = slotAddress(a, slot);
+  for (const [sym, slot] of layout.stubs) stub[sym] = slotAddress(a, slot);
+  return { address, size, got, stub, GOT };
+}
+
+/** GOT entries hold their targets' addresses; stubs jump through them; copies hold their bytes. */
+function writeSynthesized(layout: Layout, a: Allocation, v: SymbolValues, copies: Map<number, Uint8Array>): void {
+  for (const [sym, slot] of layout.copies) a.segments[slot.segment]!.bytes.set(copies.get(sym)!, slot.offset);
+  for (const [sym, slot] of layout.got) {
+    const bytes = a.segments[slot.segment]!.bytes;
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    view.setBigUint64(slot.offset, BigInt(v.address[sym]!), true);
+  }
+  for (const [sym, slot] of layout.stubs) {
+    writeStub(a.segments[slot.segment]!.bytes, slot.offset, slotAddress(a, slot), v.got[sym]!);
+  }
+}
+
+/** Copies each loaded section into its working bytes and applies fixups; returns the relocated debug sections. */
+function relocateSections(g: ObjectGraph, layout: Layout, a: Allocation, v: SymbolValues): Map<string, Uint8Array> {
+  const debug = new Map<string, Uint8Array>();
+  for (const s of g.sections) {
+    if (!s || s.discarded) continue;
+    let bytes: Uint8Array;
+    if (s.placement === 'debug') {
+      bytes = s.content!.slice();
+      debug.set(s.name, bytes);
+    } else {
+      const slot = layout.sections.get(s.index)!;
+      bytes = a.segments[slot.segment]!.bytes.subarray(slot.offset, slot.offset + s.size);
+      if (s.content) bytes.set(s.content);
+    }
+    if (s.relocations.length) applyFixups(g, s, bytes, v);
+  }
+  return debug;
+}
+
+function strengthOf(bind: number, shndx: number): number {
+  return shndx === SHN_COMMON ? COMMON : bind === STB_GLOBAL ? STRONG : WEAK;
+}
+
+function describe(g: ObjectGraph, r: Resolution, layout: Layout, a: Allocation, v: SymbolValues, debugSections: Map<string, Uint8Array>): LinkedObject {
+  const sections: LoadedSection[] = [];
+  for (const s of g.sections) {
+    if (s && !s.discarded) sections.push({ name: s.name, placement: s.placement, address: s.address, size: s.size });
+  }
+  const symbols: LoadedSymbol[] = [];
+  const definitions: Omit<Definition, 'owner'>[] = [];
+  for (const s of g.symbols) {
+    if (s.name === '' || s.type === STT_FILE || s.type === STT_SECTION || r.targets[s.index]!.kind !== 'self') continue;
+    const sec = inSection(s) ? g.sections[s.st_shndx] : undefined;
+    if (inSection(s) && (!sec || sec.discarded)) continue;
+    if (s.st_shndx === SHN_COMMON && !layout.commons.has(s.index)) continue;
+    if (!inSection(s) && s.st_shndx !== SHN_ABS && s.st_shndx !== SHN_COMMON) continue;
+    const address = v.address[s.index]!;
+    symbols.push({ name: s.name, address, size: s.size, type: s.type, bind: s.bind });
+    if (s.bind !== STB_LOCAL && isExternal(s)) {
+      definitions.push({ name: s.name, address, size: s.size, strength: strengthOf(s.bind, s.st_shndx), object: g.name });
+    }
+  }
+  const loaded = (sec: GraphSection) => sec.placement !== 'debug';
+  return {
+    name: g.name,
+    allocation: a,
+    sections,
+    symbols,
+    definitions,
+    groups: g.groups.filter((grp) => grp.members.some((m) => g.sections[m] && !g.sections[m]!.discarded)).map((grp) => grp.signature),
+    debugSections,
+    frames: layout.frames.map((i) => g.sections[i]!.address),
+    dsoHandle: slotAddress(a, layout.dsoHandle),
+    ...runtimeLists(g.sections.filter((s): s is GraphSection => !!s && !s.discarded && loaded(s)), a, layout),
+  };
+}

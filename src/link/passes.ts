@@ -1,0 +1,110 @@
+/**
+ * The pass between resolution and layout: reads every relocation once, checks its type
+ * against the architecture's table, and collects what layout must reserve — GOT entries,
+ * stubs for calls that may not reach — and where the code may be placed (absolute 32-bit
+ * references need the low 2 or 4 GiB; 32-bit PC-relative references to other modules or the
+ * process need their targets within 2 GiB).
+ */
+import { STT_SECTION } from '../elf/index.js';
+import type { Placement } from '../memory/types.js';
+import { fits, NEEDS_CANONICAL_STUB, NEEDS_GOT_ENTRY, NEEDS_STUB, X86_64_RELOCATIONS, type RelocationRow } from './arch/x86-64.js';
+import { LinkError } from './errors.js';
+import { inSection, type GraphSection, type ObjectGraph } from './graph.js';
+import type { Resolution, ResolveOptions, Target } from './resolve.js';
+
+/** The relocation rows by type number, for the hot loops. */
+export const ROWS: (RelocationRow | undefined)[] = [];
+for (const [type, row] of X86_64_RELOCATIONS) if ('compute' in row) ROWS[type] = row;
+
+export interface Needs {
+  /** Symbol indexes that get a GOT entry, and stubs (each stub also has a GOT entry). */
+  got: number[];
+  stubs: number[];
+  /** Read-only process data copied into the module (symbol index -> bytes), as copy relocations do. */
+  copies: Map<number, Uint8Array>;
+  placement: Placement;
+  /** Why the placement is constrained, for the error when it cannot be met. */
+  reasons: string[];
+}
+
+const TWO_31 = 2 ** 31;
+/** Slack kept from the edges of a 32-bit window, for addends and the module's own size. */
+const SLACK = 2 ** 26;
+
+/**
+ * `isCode` tells whether a process address is code, for absolute 32-bit references to
+ * functions that are too far (they get a stub instead).
+ */
+export function scanRelocations(g: ObjectGraph, r: Resolution, batchAddress: (t: Target) => number | undefined, farTarget: ResolveOptions['farTarget']): Needs {
+  const gotSet = new Set<number>();
+  const stubSet = new Set<number>();
+  const placement: Placement = { min: 0, max: 2 ** 47 };
+  const reasons: string[] = [];
+  const copies = new Map<number, Uint8Array>();
+  for (const s of g.sections) {
+    if (!s || s.discarded || s.relocations.length === 0) continue;
+    for (const rel of s.relocations) {
+      const row = rowOf(g, s, rel.type, rel.sym, rel.r_offset);
+      const target = r.targets[rel.sym];
+      if (!target) throw new LinkError(`relocation names symbol index ${rel.sym}, past the symbol table`, { object: g.name, section: s.relocationSection, offset: rel.r_offset });
+      if (row.needs & NEEDS_GOT_ENTRY) gotSet.add(rel.sym);
+      const external = target.kind === 'batch' || target.kind === 'fixed';
+      if (row.needs & NEEDS_STUB && external) {
+        stubSet.add(rel.sym);
+        gotSet.add(rel.sym);
+      } else if (row.needs & NEEDS_CANONICAL_STUB && target.kind === 'fixed' && !fits(row.range, target.address + Number(rel.r_addend)) && !copies.has(rel.sym) && !stubSet.has(rel.sym)) {
+        const far = farTarget(target.address);
+        if (far === 'code') {
+          stubSet.add(rel.sym);
+          gotSet.add(rel.sym);
+        } else if (far) {
+          copies.set(rel.sym, far);
+        }
+      }
+      if (row.range === 'int32' || row.range === 'uint32') {
+        constrain(s, rel.type, rel.sym, rel.r_offset, row, target);
+      }
+    }
+  }
+  return { got: [...gotSet], stubs: [...stubSet], copies, placement, reasons };
+
+  function constrain(s: GraphSection, type: number, sym: number, offset: number, row: RelocationRow, target: Target): void {
+    const where = `${row.name} at ${s.name}+0x${offset.toString(16)}`;
+    if (type === 10 || type === 11) {
+      // Absolute: the target must be low. In a debug section only when it points at loaded code or data.
+      if (s.placement === 'debug' && !targetsLoaded(g, sym)) return;
+      const max = type === 10 ? 2 ** 32 : TWO_31;
+      if (max < placement.max) {
+        placement.max = max;
+        reasons.push(`${where} holds an absolute 32-bit address`);
+      }
+      return;
+    }
+    if (type !== 2 || s.placement === 'debug') return;
+    const address = target.kind === 'fixed' ? target.address : target.kind === 'batch' ? batchAddress(target) : undefined;
+    if (address === undefined || address === 0) return;
+    const lo = address - TWO_31 + SLACK;
+    const hi = address + TWO_31 - SLACK;
+    if (lo > placement.min || hi < placement.max) reasons.push(`${where} reaches 0x${address.toString(16)} (${g.symbols[sym]?.name})`);
+    placement.min = Math.max(placement.min, lo);
+    placement.max = Math.min(placement.max, hi);
+  }
+}
+
+function targetsLoaded(g: ObjectGraph, sym: number): boolean {
+  const s = g.symbols[sym];
+  if (!s) return false;
+  if (!inSection(s) && s.type !== STT_SECTION) return true; // undefined: resolved elsewhere, loaded
+  const sec = g.sections[s.st_shndx];
+  return sec !== undefined && sec.placement !== 'debug';
+}
+
+/** The table row of a relocation, or the LinkError that names why there is none. */
+export function rowOf(g: ObjectGraph, s: GraphSection, type: number, sym: number, offset: number): RelocationRow {
+  const row = ROWS[type];
+  if (row) return row;
+  const entry = X86_64_RELOCATIONS.get(type);
+  const where = { object: g.name, section: s.name, offset, symbol: g.symbols[sym]?.name || `#${sym}` };
+  if (entry && 'refused' in entry) throw new LinkError(`${entry.name}: ${entry.refused}`, where);
+  throw new LinkError(`unknown relocation type ${type}`, where);
+}

@@ -1,0 +1,172 @@
+/**
+ * Symbol resolution for a batch of objects linked together into a session: COMDAT groups kept
+ * once, one winning definition per global name (strong over common over weak, first among
+ * equals), and every reference bound to a target. Order of search: the batch's own
+ * definitions (an object's own strong definition is the winner, so a module sees itself
+ * first), then modules already in the session, then definitions the caller gave, then the
+ * process (dlsym). Runs before layout: where the targets are decides where the code may go.
+ */
+import { SHN_COMMON, STB_GLOBAL, STB_WEAK, STT_SECTION } from '../elf/index.js';
+import { LinkError } from './errors.js';
+import { inSection, isExternal, isUndefined, type ObjectGraph } from './graph.js';
+
+export const WEAK = 1;
+export const COMMON = 2;
+export const STRONG = 3;
+
+/** A definition visible to other modules of a session. */
+export interface Definition {
+  name: string;
+  address: number;
+  size: number;
+  strength: number;
+  /** The object that defines it, for messages. */
+  object: string;
+  /** The module that defines it (opaque to the linker). */
+  owner: unknown;
+}
+
+/** What a session knows between links: its modules' definitions and COMDAT groups. */
+export interface SessionSymbols {
+  definitions: ReadonlyMap<string, Definition>;
+  /** COMDAT signature -> the object that loaded it. */
+  groups: ReadonlyMap<string, string>;
+}
+
+/** Where a symbol's address comes from. */
+export type Target =
+  /** Its own section, absolute value, or common block in the same object (set by layout). */
+  | { kind: 'self' }
+  /** A definition of another object of the batch. */
+  | { kind: 'batch'; graph: number; symbol: number }
+  /** A fixed address: a session module, the caller, the process, or 0 (undefined weak). */
+  | { kind: 'fixed'; address: number; size: number; external: boolean }
+  /** The object's own `__dso_handle` or `_GLOBAL_OFFSET_TABLE_`. */
+  | { kind: 'dso-handle' }
+  | { kind: 'got-base' };
+
+export interface Resolution {
+  /** Per symbol index. */
+  targets: Target[];
+  /** COMMON symbols this object allocates (it holds the winning one). */
+  commons: { symbol: number; size: number; align: number }[];
+}
+
+export interface ResolveOptions {
+  /** Definitions the caller gives, by name. */
+  symbols: ReadonlyMap<string, number>;
+  /** Looks a name up in the process; undefined when absent. */
+  lookupProcess(name: string): number | undefined;
+  /**
+   * How an absolute 32-bit reference reaches a process address above the low 2 or 4 GiB:
+   * 'code' through a stub, a copy of read-only data (the bytes of the whole object, which
+   * must start at `address`), or not at all.
+   */
+  farTarget(address: number): 'code' | Uint8Array | undefined;
+}
+
+interface Winner {
+  graph: number;
+  symbol: number;
+  strength: number;
+  /** For commons: the largest size and alignment among all of them. */
+  size: number;
+  align: number;
+}
+
+export function resolveBatch(graphs: ObjectGraph[], session: SessionSymbols, options: ResolveOptions): Resolution[] {
+  discardDuplicateGroups(graphs, session);
+  const winners = chooseWinners(graphs, session);
+  const resolutions: Resolution[] = graphs.map(() => ({ targets: [], commons: [] }));
+  const unresolved: string[] = [];
+  for (const w of winners.values()) {
+    if (w.strength === COMMON) resolutions[w.graph]!.commons.push({ symbol: w.symbol, size: w.size, align: w.align });
+  }
+  graphs.forEach((g, gi) => {
+    const targets = resolutions[gi]!.targets;
+    for (const s of g.symbols) {
+      targets.push(bind(g, gi, s.index));
+    }
+  });
+  if (unresolved.length) throw unresolvedError(unresolved);
+  return resolutions;
+
+  function bind(g: ObjectGraph, gi: number, index: number): Target {
+    const s = g.symbols[index]!;
+    if (!isExternal(s) || s.type === STT_SECTION) return { kind: 'self' };
+    const w = winners.get(s.name);
+    if (w) return w.graph === gi && w.symbol === index ? { kind: 'self' } : { kind: 'batch', graph: w.graph, symbol: w.symbol };
+    const d = session.definitions.get(s.name);
+    if (d) return { kind: 'fixed', address: d.address, size: d.size, external: true };
+    if (!isUndefined(s)) return { kind: 'self' }; // a definition in a discarded section with no winner: cannot happen, kept safe
+    if (s.name === '__dso_handle') return { kind: 'dso-handle' };
+    if (s.name === '_GLOBAL_OFFSET_TABLE_') return { kind: 'got-base' };
+    const given = options.symbols.get(s.name);
+    if (given !== undefined) return { kind: 'fixed', address: given, size: 0, external: true };
+    const found = options.lookupProcess(s.name);
+    if (found !== undefined) return { kind: 'fixed', address: found, size: 0, external: true };
+    if (s.bind !== STB_WEAK) unresolved.push(`${s.name} (needed by ${g.name})`);
+    return { kind: 'fixed', address: 0, size: 0, external: false };
+  }
+
+  function unresolvedError(names: string[]): LinkError {
+    const unique = [...new Set(names)];
+    return new LinkError(`undefined symbol${unique.length > 1 ? 's' : ''}: ${unique.join(', ')}`, { object: graphs.map((g) => g.name).join(', ') });
+  }
+}
+
+/** Drops the members of COMDAT groups the session or an earlier object of the batch already has. */
+function discardDuplicateGroups(graphs: ObjectGraph[], session: SessionSymbols): void {
+  const seen = new Set(session.groups.keys());
+  for (const g of graphs) {
+    for (const group of g.groups) {
+      if (!seen.has(group.signature)) {
+        seen.add(group.signature);
+        continue;
+      }
+      for (const m of group.members) {
+        const s = g.sections[m];
+        if (s) s.discarded = true;
+      }
+    }
+  }
+}
+
+function strengthOf(bind: number, st_shndx: number): number {
+  if (st_shndx === SHN_COMMON) return COMMON;
+  return bind === STB_GLOBAL ? STRONG : WEAK; // STB_WEAK and STB_GNU_UNIQUE: the first one wins
+}
+
+/** One winning definition per global name of the batch; duplicate strong definitions are an error. */
+function chooseWinners(graphs: ObjectGraph[], session: SessionSymbols): Map<string, Winner> {
+  const winners = new Map<string, Winner>();
+  const duplicates: string[] = [];
+  graphs.forEach((g, gi) => {
+    for (const s of g.symbols) {
+      if (!isExternal(s) || isUndefined(s)) continue;
+      if (inSection(s) && g.sections[s.st_shndx]?.discarded) continue;
+      const strength = strengthOf(s.bind, s.st_shndx);
+      const old = session.definitions.get(s.name);
+      if (old && old.strength >= strength) {
+        if (strength === STRONG && old.strength === STRONG) duplicates.push(`${s.name} (defined in ${old.object} and ${g.name})`);
+        continue;
+      }
+      const w = winners.get(s.name);
+      if (!w) {
+        winners.set(s.name, { graph: gi, symbol: s.index, strength, size: s.size, align: s.value || 1 });
+        continue;
+      }
+      if (strength === STRONG && w.strength === STRONG) duplicates.push(`${s.name} (defined in ${graphs[w.graph]!.name} and ${g.name})`);
+      if (strength === COMMON && w.strength === COMMON) {
+        w.size = Math.max(w.size, s.size);
+        w.align = Math.max(w.align, s.value || 1);
+      } else if (strength > w.strength) {
+        winners.set(s.name, { graph: gi, symbol: s.index, strength, size: s.size, align: s.value || 1 });
+      }
+    }
+  });
+  if (duplicates.length) {
+    throw new LinkError(`duplicate symbol${duplicates.length > 1 ? 's' : ''}: ${duplicates.join(', ')}`, { symbol: duplicates[0]!.split(' ')[0]! });
+  }
+  return winners;
+}

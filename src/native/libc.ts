@@ -1,0 +1,140 @@
+/**
+ * koffi bindings to the C library and the dynamic loader: memory mapping, raw memory access,
+ * symbol lookup and calls through function pointers. Addresses cross this boundary as plain
+ * numbers (`uintptr_t`): user-space addresses fit in 2^53.
+ */
+import { readFileSync } from 'node:fs';
+import koffi from 'koffi';
+
+export const PROT_NONE = 0;
+export const PROT_READ = 1;
+export const PROT_WRITE = 2;
+export const PROT_EXEC = 4;
+const MAP_PRIVATE = 0x02;
+const MAP_ANONYMOUS = 0x20;
+const MAP_FIXED_NOREPLACE = 0x100000;
+const RTLD_NOW = 0x2;
+const RTLD_GLOBAL = 0x100;
+
+const libc = koffi.load('libc.so.6');
+const c = {
+  mmap: libc.func('uintptr_t mmap(uintptr_t addr, size_t length, int prot, int flags, int fd, int64_t offset)'),
+  mprotect: libc.func('int mprotect(uintptr_t addr, size_t length, int prot)'),
+  munmap: libc.func('int munmap(uintptr_t addr, size_t length)'),
+  strerror: libc.func('const char *strerror(int errnum)'),
+  dlopen: libc.func('uintptr_t dlopen(const char *file, int mode)'),
+  dlsym: libc.func('uintptr_t dlsym(uintptr_t handle, const char *name)'),
+  dlerror: libc.func('const char *dlerror(void)'),
+  fflush: libc.func('int fflush(uintptr_t stream)'),
+  dladdr1: libc.func('int dladdr1(uintptr_t addr, _Out_ uint8_t *info, _Out_ uintptr_t *extra, int flags)'),
+};
+
+/** The page size of x86-64 Linux. */
+export const PAGE_SIZE = 4096;
+
+/** A failed system call, with errno's text. */
+export class NativeError extends Error {
+  override readonly name = 'NativeError';
+}
+
+function failed(what: string): NativeError {
+  const errno = koffi.errno();
+  return new NativeError(`${what}: ${c.strerror(errno)} (errno ${errno})`);
+}
+
+/** Whether a uintptr_t result is MAP_FAILED ((void *)-1) or NULL. */
+function isFailure(p: number | bigint): boolean {
+  return Number(p) === 0 || Number(p) >= 2 ** 64 - 2 ** 12;
+}
+
+/**
+ * Maps `length` bytes of zeroed, private, anonymous memory with protection `prot` exactly at
+ * `address`, or returns undefined when something else is mapped there.
+ */
+export function mapAt(address: number, length: number, prot: number): number | undefined {
+  const p = c.mmap(address, length, prot, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+  if (isFailure(p)) {
+    const errno = koffi.errno();
+    if (errno === 17 /* EEXIST */ || errno === 12 /* ENOMEM */ || errno === 1 /* EPERM: below mmap_min_addr */) return undefined;
+    throw failed(`mmap(0x${address.toString(16)}, ${length})`);
+  }
+  const got = Number(p);
+  // Kernels before 4.17 ignore MAP_FIXED_NOREPLACE and treat the address as a hint.
+  if (got !== address) {
+    c.munmap(got, length);
+    return undefined;
+  }
+  return got;
+}
+
+/** Maps `length` bytes wherever the kernel chooses. */
+export function mapAnywhere(length: number, prot: number): number {
+  const p = c.mmap(0, length, prot, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (isFailure(p)) throw failed(`mmap(${length})`);
+  return Number(p);
+}
+
+export function protect(address: number, length: number, prot: number): void {
+  if (c.mprotect(address, length, prot) !== 0) throw failed(`mprotect(0x${address.toString(16)}, ${length})`);
+}
+
+export function unmap(address: number, length: number): void {
+  if (c.munmap(address, length) !== 0) throw failed(`munmap(0x${address.toString(16)}, ${length})`);
+}
+
+/** A pointer value koffi accepts where a `void *` is expected. */
+export function pointer(address: number): unknown {
+  return koffi.decode(new BigUint64Array([BigInt(address)]), 'void *');
+}
+
+/** The `length` bytes at `address`, without a copy: the caller keeps the memory mapped. */
+export function memoryView(address: number, length: number): Uint8Array {
+  if (length === 0) return new Uint8Array(0);
+  return new Uint8Array(koffi.view(pointer(address), length));
+}
+
+/** Opens a shared library (RTLD_NOW | RTLD_GLOBAL); returns its handle. */
+export function dlopen(file: string): number {
+  const h = c.dlopen(file, RTLD_NOW | RTLD_GLOBAL);
+  if (!h) throw new NativeError(c.dlerror() ?? `dlopen ${file} failed`);
+  return Number(h);
+}
+
+/** RTLD_DEFAULT: search the global scope, in load order. */
+export const RTLD_DEFAULT = 0;
+
+/** The address of `name` in `handle`'s scope, or undefined. */
+export function dlsym(handle: number, name: string): number | undefined {
+  const p = c.dlsym(handle, name);
+  return p ? Number(p) : undefined;
+}
+
+/** The permissions ("r-xp"...) of the mapping of this process that holds `address`, from /proc/self/maps. */
+export function mappingPermissions(address: number): string | undefined {
+  for (const line of readFileSync('/proc/self/maps', 'utf8').split('\n')) {
+    const m = /^([0-9a-f]+)-([0-9a-f]+) (\S+)/.exec(line);
+    if (m && address >= parseInt(m[1]!, 16) && address < parseInt(m[2]!, 16)) return m[3];
+  }
+  return undefined;
+}
+
+/** The size of the dynamic symbol that starts exactly at `address` (dladdr1), or undefined. */
+export function symbolSizeAt(address: number): number | undefined {
+  const info = Buffer.alloc(32);
+  const extra = [0];
+  if (!c.dladdr1(address, info, extra, 1 /* RTLD_DL_SYMENT */) || !extra[0]) return undefined;
+  if (Number(info.readBigUInt64LE(24)) !== address) return undefined; // dli_saddr: the nearest symbol's start
+  return Number(koffi.decode(pointer(Number(extra[0])), 16, 'uint64_t'));
+}
+
+/** Flushes every C stdio output stream (fflush(NULL)). */
+export function flushStdio(): void {
+  c.fflush(0);
+}
+
+/** A JavaScript function calling the native function at `address` with koffi's type spelling. */
+export function nativeFunction(address: number, result: string, args: string[]): (...args: unknown[]) => unknown {
+  const type = koffi.proto(result, args);
+  const target = pointer(address);
+  return (...a: unknown[]) => koffi.call(target, type, ...a);
+}
