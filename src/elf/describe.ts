@@ -194,7 +194,9 @@ export function symbolVisibility(st_other: number, header: Pick<ElfHeader, 'e_ma
 const SHN_X86_64_LCOMMON = 0xff02;
 
 /** st_shndx: the section index, or readelf's word for a special one ("UND", "ABS", "COM"...). */
-export function symbolShndx(shndx: number, header: Pick<ElfHeader, 'e_machine' | 'e_shnum'>): number | string {
+export function symbolShndx(sym: Pick<ElfSymbol, 'st_shndx' | 'xindex'>, header: Pick<ElfHeader, 'e_machine' | 'e_shnum'>): number | string {
+  const shndx = sym.st_shndx;
+  if (sym.xindex) return shndx < header.e_shnum ? shndx : `bad section index[${shndx}]`;
   if (shndx === SHN_UNDEF) return 'UND';
   if (shndx === SHN_ABS) return 'ABS';
   if (shndx === SHN_COMMON) return 'COM';

@@ -139,7 +139,7 @@ function symbolRow(elf: ElfFile, table: ElfSection, sym: ElfSymbol): SymbolRow {
     type: symbolTypeName(sym.type, h),
     bind: symbolBindName(sym.bind, h),
     visibility: symbolVisibility(sym.st_other, h),
-    shndx: symbolShndx(sym.st_shndx, h),
+    shndx: symbolShndx(sym, h),
   };
 }
 

@@ -279,7 +279,8 @@ export class ElfFile {
       const st_info = r.bytes[o + 4]!;
       const st_other = r.bytes[o + 5]!;
       let st_shndx = r.view.getUint16(o + 6, true);
-      if (st_shndx === SHN_XINDEX) {
+      const xindexed = st_shndx === SHN_XINDEX;
+      if (xindexed) {
         xindex ??= this.extendedIndexes(table, count);
         st_shndx = xindex.u32At(i * 4);
       }
@@ -292,6 +293,7 @@ export class ElfFile {
         visibility: st_other & 3,
         st_other,
         st_shndx,
+        xindex: xindexed,
         st_value: r.view.getBigUint64(o + 8, true),
         st_size: r.view.getBigUint64(o + 16, true),
       };

@@ -73,6 +73,11 @@ export interface ElfSymbol {
   st_other: number;
   /** The section index, after SHN_XINDEX is resolved through SHT_SYMTAB_SHNDX. */
   st_shndx: number;
+  /**
+   * True when st_shndx was SHN_XINDEX and came from SHT_SYMTAB_SHNDX: then it is a section
+   * index even where it equals a reserved value (SHN_ABS is section 65521 of a large file).
+   */
+  xindex: boolean;
   /** Exact value: an absolute symbol may use all 64 bits. */
   st_value: bigint;
   st_size: bigint;
