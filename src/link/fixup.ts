@@ -30,7 +30,7 @@ export function applyFixups(g: ObjectGraph, s: GraphSection, bytes: Uint8Array, 
     if (!(offset >= 0 && offset + row.size <= limit)) fail(`${row.name} writes ${row.size} bytes at 0x${offset.toString(16)}, outside the section (0x${limit.toString(16)} bytes)`, rel.sym, offset);
     const sym = rel.sym;
     v.S = values.address[sym]!;
-    v.A = Number(rel.r_addend);
+    v.A = rel.r_addend;
     v.P = s.address + offset;
     v.Z = values.size[sym]!;
     v.G = values.got[sym]!;

@@ -52,7 +52,7 @@ export function scanRelocations(g: ObjectGraph, r: Resolution, batchAddress: (t:
       if (row.needs & NEEDS_STUB && external) {
         stubSet.add(rel.sym);
         gotSet.add(rel.sym);
-      } else if (row.needs & NEEDS_CANONICAL_STUB && target.kind === 'fixed' && !fits(row.range, target.address + Number(rel.r_addend)) && !copies.has(rel.sym) && !stubSet.has(rel.sym)) {
+      } else if (row.needs & NEEDS_CANONICAL_STUB && target.kind === 'fixed' && !fits(row.range, target.address + rel.r_addend) && !copies.has(rel.sym) && !stubSet.has(rel.sym)) {
         const far = farTarget(target.address);
         if (far === 'code') {
           stubSet.add(rel.sym);

@@ -120,11 +120,28 @@ export const X86_64_RELOCATIONS: ReadonlyMap<number, RelocationRow | RefusedRow>
   [36, { name: 'R_X86_64_TLSDESC', refused: TLS }],
   [37, { name: 'R_X86_64_IRELATIVE', refused: DYNAMIC }],
   [38, { name: 'R_X86_64_RELATIVE64', refused: DYNAMIC }],
+  // Fixup <- S + A - P : int32   (MPX's bnd-prefixed branch: as PC32)
+  [39, row('R_X86_64_PC32_BND', 4, 'int32', (v) => v.S + v.A - v.P)],
+  // Fixup <- L + A - P : int32   (as PLT32)
+  [40, row('R_X86_64_PLT32_BND', 4, 'int32', (v) => v.L + v.A - v.P, NEEDS_STUB)],
   // Fixup <- G + A - P : int32   (relaxable; kept as a GOT load, which is always correct)
-  [41, row('R_X86_64_GOTPCRELX', 4, 'int32', (v) => v.G + v.A - v.P, NEEDS_GOT_ENTRY)],
-  // Fixup <- G + A - P : int32   (likewise, with a REX prefix)
-  [42, row('R_X86_64_REX_GOTPCRELX', 4, 'int32', (v) => v.G + v.A - v.P, NEEDS_GOT_ENTRY)],
+  [41, gotpcrelx('R_X86_64_GOTPCRELX')],
+  // Fixup <- G + A - P : int32   (likewise, with a REX prefix; then with APX's REX2 and EVEX prefixes)
+  [42, gotpcrelx('R_X86_64_REX_GOTPCRELX')],
+  [43, gotpcrelx('R_X86_64_CODE_4_GOTPCRELX')],
+  [44, { name: 'R_X86_64_CODE_4_GOTTPOFF', refused: TLS }],
+  [45, { name: 'R_X86_64_CODE_4_GOTPC32_TLSDESC', refused: TLS }],
+  [46, gotpcrelx('R_X86_64_CODE_5_GOTPCRELX')],
+  [47, { name: 'R_X86_64_CODE_5_GOTTPOFF', refused: TLS }],
+  [48, { name: 'R_X86_64_CODE_5_GOTPC32_TLSDESC', refused: TLS }],
+  [49, gotpcrelx('R_X86_64_CODE_6_GOTPCRELX')],
+  [50, { name: 'R_X86_64_CODE_6_GOTTPOFF', refused: TLS }],
+  [51, { name: 'R_X86_64_CODE_6_GOTPC32_TLSDESC', refused: TLS }],
 ]);
+
+function gotpcrelx(name: string): RelocationRow {
+  return row(name, 4, 'int32', (v) => v.G + v.A - v.P, NEEDS_GOT_ENTRY);
+}
 
 /** Whether `value` fits a field of range `range`. */
 export function fits(range: FieldRange, value: number): boolean {
