@@ -1,2 +1,4 @@
 // One entry per benchmark group; each group lives in its own file.
-export const groups: Record<string, () => Promise<void>> = {};
+import { link } from './link.js';
+
+export const groups: Record<string, () => Promise<void>> = { link };
