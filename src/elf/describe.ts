@@ -181,14 +181,23 @@ const STO_AARCH64_VARIANT_PCS = 0x80;
 
 /** Visibility, followed like readelf by the other st_other bits in brackets when set. */
 export function symbolVisibility(st_other: number, header: Pick<ElfHeader, 'e_machine'>): string {
-  const vis = nameOf('STV_', st_other & 3)?.slice(4) ?? '';
+  const other = symbolOther(st_other, header);
+  return other === undefined ? symbolVisibilityName(st_other) : `${symbolVisibilityName(st_other)} [${other}]`;
+}
+
+export function symbolVisibilityName(st_other: number): string {
+  return nameOf('STV_', st_other & 3)!.slice(4);
+}
+
+/** The st_other bits besides visibility as readelf names them, or undefined when none is set. */
+export function symbolOther(st_other: number, header: Pick<ElfHeader, 'e_machine'>): string | undefined {
   const other = st_other & ~3;
-  if (other === 0) return vis;
+  if (other === 0) return undefined;
   if (header.e_machine === EM_AARCH64 && other & STO_AARCH64_VARIANT_PCS) {
     const left = other & ~STO_AARCH64_VARIANT_PCS;
-    return `${vis} [VARIANT_PCS${left ? ` | ${left.toString(16)}` : ''}]`;
+    return `VARIANT_PCS${left ? ` | ${left.toString(16)}` : ''}`;
   }
-  return `${vis} [<other>: ${other.toString(16)}]`;
+  return `<other>: ${other.toString(16)}`;
 }
 
 const SHN_X86_64_LCOMMON = 0xff02;

@@ -6,8 +6,8 @@
 import { SHT_DYNSYM, SHT_RELA, SHT_SYMTAB } from './consts.js';
 import {
   fileTypeName, fileTypeShort, hex, machineName, osabiName, relocationTypeName, sectionFlagLetters,
-  sectionTypeName, segmentFlags, segmentTypeName, symbolBindName, symbolDisplayName, symbolShndx,
-  symbolTypeName, symbolVisibility,
+  sectionTypeName, segmentFlags, segmentTypeName, symbolBindName, symbolDisplayName, symbolOther, symbolShndx,
+  symbolTypeName, symbolVisibility, symbolVisibilityName,
 } from './describe.js';
 import type { ElfFile } from './read.js';
 import type { ElfSection, ElfSymbol } from './types.js';
@@ -267,7 +267,9 @@ function renderSymbols(elf: ElfFile): string {
       '   Num:    Value          Size Type    Bind   Vis      Ndx Name');
     for (const sym of symbols) {
       const r = symbolRow(elf, t, sym);
-      lines.push(`${String(r.index).padStart(6)}: ${digits(r.value, 16)} ${symbolSize(r.size)} ${r.type.padEnd(7)} ${r.bind.padEnd(6)} ${r.visibility.padEnd(7)} ${String(r.shndx).padStart(4)} ${r.name}`);
+      const other = symbolOther(sym.st_other, elf.header);
+      const vis = `${symbolVisibilityName(sym.st_other).padEnd(7)}${other === undefined ? '' : ` [${other}] `}`;
+      lines.push(`${String(r.index).padStart(6)}: ${digits(r.value, 16)} ${symbolSize(r.size)} ${r.type.padEnd(7)} ${r.bind.padEnd(6)} ${vis} ${String(r.shndx).padStart(4)} ${r.name}`);
     }
   }
   if (lines.length === 0) lines.push('', 'There are no symbol tables in this file.');
