@@ -244,6 +244,7 @@ export class Unit {
   readValue(form: number, pos: number, implicit: number): AttrValue {
     const r = this.r;
     r.pos = pos;
+    while (form === C.DW_FORM_indirect) form = r.uleb128();
     switch (form) {
       case C.DW_FORM_addr: return readAddress(r, this.addressSize);
       case C.DW_FORM_addrx1: return this.addrx(r.u8());
@@ -285,10 +286,6 @@ export class Unit {
       case C.DW_FORM_ref_sup4: return r.u32();
       case C.DW_FORM_ref_sup8: return r.u64();
       case C.DW_FORM_rnglistx: case C.DW_FORM_loclistx: return r.uleb128();
-      case C.DW_FORM_indirect: {
-        const real = r.uleb128();
-        return this.readValue(real, r.pos, implicit);
-      }
       default:
         throw r.error(`unknown form 0x${form.toString(16)}`, pos);
     }
@@ -395,7 +392,9 @@ export class Die {
     if (f !== C.DW_FORM_indirect) return f;
     const r = this.unit.r;
     r.pos = this.pos[i]!;
-    return r.uleb128();
+    let form = f;
+    while (form === C.DW_FORM_indirect) form = r.uleb128();
+    return form;
   }
 
   /**

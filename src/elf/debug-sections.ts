@@ -1,7 +1,7 @@
 import { FormatError } from '../binary/index.js';
 import {
   EM_AARCH64, EM_X86_64, ET_REL, R_AARCH64_ABS32, R_AARCH64_ABS64, R_AARCH64_NONE, R_AARCH64_PREL32, R_AARCH64_PREL64,
-  R_X86_64_32, R_X86_64_32S, R_X86_64_64, R_X86_64_DTPOFF32, R_X86_64_DTPOFF64, R_X86_64_NONE, R_X86_64_PC32,
+  R_X86_64_32, R_X86_64_32S, R_X86_64_64, R_X86_64_DTPOFF32, R_X86_64_DTPOFF64, R_X86_64_GOTOFF64, R_X86_64_NONE, R_X86_64_PC32,
   R_X86_64_PC64, SHT_REL, nameOf,
 } from './consts.js';
 import type { ElfFile } from './read.js';
@@ -22,6 +22,9 @@ const X86_64: Record<number, DebugRelocation> = {
   [R_X86_64_PC64]: { size: 8, pcRelative: true }, // S + A - P : i64
   [R_X86_64_DTPOFF32]: { size: 4, pcRelative: false }, // S + A : offset in the TLS block
   [R_X86_64_DTPOFF64]: { size: 8, pcRelative: false }, // S + A : offset in the TLS block
+  // S + A - GOT, with the GOT at 0 like every section: GCC's -mcmodel=large puts these in
+  // DW_AT_call_value expressions.
+  [R_X86_64_GOTOFF64]: { size: 8, pcRelative: false },
 };
 const AARCH64: Record<number, DebugRelocation> = {
   [R_AARCH64_ABS64]: { size: 8, pcRelative: false }, // S + A

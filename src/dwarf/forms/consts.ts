@@ -467,6 +467,16 @@ export const DW_FORM_GNU_strp_alt = 0x1f21;
 export const DW_FORM_LLVM_addrx_offset = 0x2001;
 
 // DW_OP
+export const DW_OP_GNU_uninit = 0xf0;
+export const DW_OP_GNU_encoded_addr = 0xf1;
+export const DW_OP_GNU_implicit_pointer = 0xf2;
+export const DW_OP_GNU_const_type = 0xf4;
+export const DW_OP_GNU_regval_type = 0xf5;
+export const DW_OP_GNU_deref_type = 0xf6;
+export const DW_OP_GNU_convert = 0xf7;
+export const DW_OP_GNU_reinterpret = 0xf9;
+export const DW_OP_GNU_parameter_ref = 0xfa;
+export const DW_OP_GNU_variable_value = 0xfd;
 export const DW_OP_addr = 0x3;
 export const DW_OP_deref = 0x6;
 export const DW_OP_const1u = 0x8;
@@ -646,16 +656,6 @@ export const DW_OP_GNU_entry_value = 0xf3;
 export const DW_OP_PGI_omp_thread_num = 0xf8;
 export const DW_OP_GNU_addr_index = 0xfb;
 export const DW_OP_GNU_const_index = 0xfc;
-export const DW_OP_GNU_uninit = 0xf0;
-export const DW_OP_GNU_encoded_addr = 0xf1;
-export const DW_OP_GNU_implicit_pointer = 0xf2;
-export const DW_OP_GNU_const_type = 0xf4;
-export const DW_OP_GNU_regval_type = 0xf5;
-export const DW_OP_GNU_deref_type = 0xf6;
-export const DW_OP_GNU_convert = 0xf7;
-export const DW_OP_GNU_reinterpret = 0xf9;
-export const DW_OP_GNU_parameter_ref = 0xfa;
-export const DW_OP_GNU_variable_value = 0xfd;
 
 // DW_LANG
 export const DW_LANG_C89 = 0x1;
@@ -1034,40 +1034,40 @@ const TABLES: Record<Family, ReadonlyArray<readonly [number, string]>> = {
     [0x1f20, 'GNU_ref_alt'], [0x1f21, 'GNU_strp_alt'], [0x2001, 'LLVM_addrx_offset'],
   ],
   OP: [
-    [0x3, 'addr'], [0x6, 'deref'], [0x8, 'const1u'], [0x9, 'const1s'], [0xa, 'const2u'], [0xb, 'const2s'],
-    [0xc, 'const4u'], [0xd, 'const4s'], [0xe, 'const8u'], [0xf, 'const8s'], [0x10, 'constu'], [0x11, 'consts'],
-    [0x12, 'dup'], [0x13, 'drop'], [0x14, 'over'], [0x15, 'pick'], [0x16, 'swap'], [0x17, 'rot'], [0x18, 'xderef'],
-    [0x19, 'abs'], [0x1a, 'and'], [0x1b, 'div'], [0x1c, 'minus'], [0x1d, 'mod'], [0x1e, 'mul'], [0x1f, 'neg'],
-    [0x20, 'not'], [0x21, 'or'], [0x22, 'plus'], [0x23, 'plus_uconst'], [0x24, 'shl'], [0x25, 'shr'],
-    [0x26, 'shra'], [0x27, 'xor'], [0x28, 'bra'], [0x29, 'eq'], [0x2a, 'ge'], [0x2b, 'gt'], [0x2c, 'le'],
-    [0x2d, 'lt'], [0x2e, 'ne'], [0x2f, 'skip'], [0x30, 'lit0'], [0x31, 'lit1'], [0x32, 'lit2'], [0x33, 'lit3'],
-    [0x34, 'lit4'], [0x35, 'lit5'], [0x36, 'lit6'], [0x37, 'lit7'], [0x38, 'lit8'], [0x39, 'lit9'], [0x3a, 'lit10'],
-    [0x3b, 'lit11'], [0x3c, 'lit12'], [0x3d, 'lit13'], [0x3e, 'lit14'], [0x3f, 'lit15'], [0x40, 'lit16'],
-    [0x41, 'lit17'], [0x42, 'lit18'], [0x43, 'lit19'], [0x44, 'lit20'], [0x45, 'lit21'], [0x46, 'lit22'],
-    [0x47, 'lit23'], [0x48, 'lit24'], [0x49, 'lit25'], [0x4a, 'lit26'], [0x4b, 'lit27'], [0x4c, 'lit28'],
-    [0x4d, 'lit29'], [0x4e, 'lit30'], [0x4f, 'lit31'], [0x50, 'reg0'], [0x51, 'reg1'], [0x52, 'reg2'],
-    [0x53, 'reg3'], [0x54, 'reg4'], [0x55, 'reg5'], [0x56, 'reg6'], [0x57, 'reg7'], [0x58, 'reg8'], [0x59, 'reg9'],
-    [0x5a, 'reg10'], [0x5b, 'reg11'], [0x5c, 'reg12'], [0x5d, 'reg13'], [0x5e, 'reg14'], [0x5f, 'reg15'],
-    [0x60, 'reg16'], [0x61, 'reg17'], [0x62, 'reg18'], [0x63, 'reg19'], [0x64, 'reg20'], [0x65, 'reg21'],
-    [0x66, 'reg22'], [0x67, 'reg23'], [0x68, 'reg24'], [0x69, 'reg25'], [0x6a, 'reg26'], [0x6b, 'reg27'],
-    [0x6c, 'reg28'], [0x6d, 'reg29'], [0x6e, 'reg30'], [0x6f, 'reg31'], [0x70, 'breg0'], [0x71, 'breg1'],
-    [0x72, 'breg2'], [0x73, 'breg3'], [0x74, 'breg4'], [0x75, 'breg5'], [0x76, 'breg6'], [0x77, 'breg7'],
-    [0x78, 'breg8'], [0x79, 'breg9'], [0x7a, 'breg10'], [0x7b, 'breg11'], [0x7c, 'breg12'], [0x7d, 'breg13'],
-    [0x7e, 'breg14'], [0x7f, 'breg15'], [0x80, 'breg16'], [0x81, 'breg17'], [0x82, 'breg18'], [0x83, 'breg19'],
-    [0x84, 'breg20'], [0x85, 'breg21'], [0x86, 'breg22'], [0x87, 'breg23'], [0x88, 'breg24'], [0x89, 'breg25'],
-    [0x8a, 'breg26'], [0x8b, 'breg27'], [0x8c, 'breg28'], [0x8d, 'breg29'], [0x8e, 'breg30'], [0x8f, 'breg31'],
-    [0x90, 'regx'], [0x91, 'fbreg'], [0x92, 'bregx'], [0x93, 'piece'], [0x94, 'deref_size'], [0x95, 'xderef_size'],
-    [0x96, 'nop'], [0x97, 'push_object_address'], [0x98, 'call2'], [0x99, 'call4'], [0x9a, 'call_ref'],
-    [0x9b, 'form_tls_address'], [0x9c, 'call_frame_cfa'], [0x9d, 'bit_piece'], [0x9e, 'implicit_value'],
-    [0x9f, 'stack_value'], [0xa0, 'implicit_pointer'], [0xa1, 'addrx'], [0xa2, 'constx'], [0xa3, 'entry_value'],
-    [0xa4, 'const_type'], [0xa5, 'regval_type'], [0xa6, 'deref_type'], [0xa7, 'xderef_type'], [0xa8, 'convert'],
-    [0xa9, 'reinterpret'], [0xe0, 'GNU_push_tls_address'], [0xe1, 'HP_is_value'], [0xe2, 'HP_fltconst4'],
-    [0xe3, 'HP_fltconst8'], [0xe4, 'HP_mod_range'], [0xe5, 'HP_unmod_range'], [0xe6, 'HP_tls'],
-    [0xe8, 'INTEL_bit_piece'], [0xed, 'WASM_location'], [0xee, 'WASM_location_int'], [0xf0, 'APPLE_uninit'],
-    [0xf3, 'GNU_entry_value'], [0xf8, 'PGI_omp_thread_num'], [0xfb, 'GNU_addr_index'], [0xfc, 'GNU_const_index'],
     [0xf0, 'GNU_uninit'], [0xf1, 'GNU_encoded_addr'], [0xf2, 'GNU_implicit_pointer'], [0xf4, 'GNU_const_type'],
     [0xf5, 'GNU_regval_type'], [0xf6, 'GNU_deref_type'], [0xf7, 'GNU_convert'], [0xf9, 'GNU_reinterpret'],
-    [0xfa, 'GNU_parameter_ref'], [0xfd, 'GNU_variable_value'],
+    [0xfa, 'GNU_parameter_ref'], [0xfd, 'GNU_variable_value'], [0x3, 'addr'], [0x6, 'deref'], [0x8, 'const1u'],
+    [0x9, 'const1s'], [0xa, 'const2u'], [0xb, 'const2s'], [0xc, 'const4u'], [0xd, 'const4s'], [0xe, 'const8u'],
+    [0xf, 'const8s'], [0x10, 'constu'], [0x11, 'consts'], [0x12, 'dup'], [0x13, 'drop'], [0x14, 'over'],
+    [0x15, 'pick'], [0x16, 'swap'], [0x17, 'rot'], [0x18, 'xderef'], [0x19, 'abs'], [0x1a, 'and'], [0x1b, 'div'],
+    [0x1c, 'minus'], [0x1d, 'mod'], [0x1e, 'mul'], [0x1f, 'neg'], [0x20, 'not'], [0x21, 'or'], [0x22, 'plus'],
+    [0x23, 'plus_uconst'], [0x24, 'shl'], [0x25, 'shr'], [0x26, 'shra'], [0x27, 'xor'], [0x28, 'bra'], [0x29, 'eq'],
+    [0x2a, 'ge'], [0x2b, 'gt'], [0x2c, 'le'], [0x2d, 'lt'], [0x2e, 'ne'], [0x2f, 'skip'], [0x30, 'lit0'],
+    [0x31, 'lit1'], [0x32, 'lit2'], [0x33, 'lit3'], [0x34, 'lit4'], [0x35, 'lit5'], [0x36, 'lit6'], [0x37, 'lit7'],
+    [0x38, 'lit8'], [0x39, 'lit9'], [0x3a, 'lit10'], [0x3b, 'lit11'], [0x3c, 'lit12'], [0x3d, 'lit13'],
+    [0x3e, 'lit14'], [0x3f, 'lit15'], [0x40, 'lit16'], [0x41, 'lit17'], [0x42, 'lit18'], [0x43, 'lit19'],
+    [0x44, 'lit20'], [0x45, 'lit21'], [0x46, 'lit22'], [0x47, 'lit23'], [0x48, 'lit24'], [0x49, 'lit25'],
+    [0x4a, 'lit26'], [0x4b, 'lit27'], [0x4c, 'lit28'], [0x4d, 'lit29'], [0x4e, 'lit30'], [0x4f, 'lit31'],
+    [0x50, 'reg0'], [0x51, 'reg1'], [0x52, 'reg2'], [0x53, 'reg3'], [0x54, 'reg4'], [0x55, 'reg5'], [0x56, 'reg6'],
+    [0x57, 'reg7'], [0x58, 'reg8'], [0x59, 'reg9'], [0x5a, 'reg10'], [0x5b, 'reg11'], [0x5c, 'reg12'],
+    [0x5d, 'reg13'], [0x5e, 'reg14'], [0x5f, 'reg15'], [0x60, 'reg16'], [0x61, 'reg17'], [0x62, 'reg18'],
+    [0x63, 'reg19'], [0x64, 'reg20'], [0x65, 'reg21'], [0x66, 'reg22'], [0x67, 'reg23'], [0x68, 'reg24'],
+    [0x69, 'reg25'], [0x6a, 'reg26'], [0x6b, 'reg27'], [0x6c, 'reg28'], [0x6d, 'reg29'], [0x6e, 'reg30'],
+    [0x6f, 'reg31'], [0x70, 'breg0'], [0x71, 'breg1'], [0x72, 'breg2'], [0x73, 'breg3'], [0x74, 'breg4'],
+    [0x75, 'breg5'], [0x76, 'breg6'], [0x77, 'breg7'], [0x78, 'breg8'], [0x79, 'breg9'], [0x7a, 'breg10'],
+    [0x7b, 'breg11'], [0x7c, 'breg12'], [0x7d, 'breg13'], [0x7e, 'breg14'], [0x7f, 'breg15'], [0x80, 'breg16'],
+    [0x81, 'breg17'], [0x82, 'breg18'], [0x83, 'breg19'], [0x84, 'breg20'], [0x85, 'breg21'], [0x86, 'breg22'],
+    [0x87, 'breg23'], [0x88, 'breg24'], [0x89, 'breg25'], [0x8a, 'breg26'], [0x8b, 'breg27'], [0x8c, 'breg28'],
+    [0x8d, 'breg29'], [0x8e, 'breg30'], [0x8f, 'breg31'], [0x90, 'regx'], [0x91, 'fbreg'], [0x92, 'bregx'],
+    [0x93, 'piece'], [0x94, 'deref_size'], [0x95, 'xderef_size'], [0x96, 'nop'], [0x97, 'push_object_address'],
+    [0x98, 'call2'], [0x99, 'call4'], [0x9a, 'call_ref'], [0x9b, 'form_tls_address'], [0x9c, 'call_frame_cfa'],
+    [0x9d, 'bit_piece'], [0x9e, 'implicit_value'], [0x9f, 'stack_value'], [0xa0, 'implicit_pointer'],
+    [0xa1, 'addrx'], [0xa2, 'constx'], [0xa3, 'entry_value'], [0xa4, 'const_type'], [0xa5, 'regval_type'],
+    [0xa6, 'deref_type'], [0xa7, 'xderef_type'], [0xa8, 'convert'], [0xa9, 'reinterpret'],
+    [0xe0, 'GNU_push_tls_address'], [0xe1, 'HP_is_value'], [0xe2, 'HP_fltconst4'], [0xe3, 'HP_fltconst8'],
+    [0xe4, 'HP_mod_range'], [0xe5, 'HP_unmod_range'], [0xe6, 'HP_tls'], [0xe8, 'INTEL_bit_piece'],
+    [0xed, 'WASM_location'], [0xee, 'WASM_location_int'], [0xf0, 'APPLE_uninit'], [0xf3, 'GNU_entry_value'],
+    [0xf8, 'PGI_omp_thread_num'], [0xfb, 'GNU_addr_index'], [0xfc, 'GNU_const_index'],
   ],
   LANG: [
     [0x1, 'C89'], [0x2, 'C'], [0x3, 'Ada83'], [0x4, 'C_plus_plus'], [0x5, 'Cobol74'], [0x6, 'Cobol85'],
