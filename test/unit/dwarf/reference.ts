@@ -183,7 +183,7 @@ export async function readelfFrames(file: string, section: string): Promise<RefF
       f = undefined;
     } else if (f && (m = /^  (DW_CFA_\w+)(:?)\s*(.*)$/.exec(l))) {
       const [, name, , rest] = m;
-      const registers = [...rest!.matchAll(/\br(\d+)\b/g)].map((x) => Number(x[1]));
+      const registers = [...rest!.replace(/\([^)]*\)/g, "").matchAll(/\br(\d+)\b/g)].map((x) => Number(x[1]));
       const loc = /to ([0-9a-f]+)$/.exec(rest!);
       const value = /(?:ofs|cfa)(-?\+?-?\d+)|ofs (-?\d+)|^(-?\d+)$/.exec(rest!);
       const v = value ? Number(value[1] ?? value[2] ?? value[3]) : undefined;
