@@ -46,10 +46,10 @@ export class StringTableBuilder {
     if (this.bytes) return this.bytes;
     const offsets = new Map<string, number>();
     const missing: string[] = [];
-    let presetTails: Map<string, number> | undefined;
+    let presetTails: TailIndex | undefined;
     for (const s of this.added) {
       let at = this.presetStrings.get(s);
-      if (at === undefined) at = (presetTails ??= tailsOf(this.preset)).get(s);
+      if (at === undefined) at = (presetTails ??= new TailIndex(this.preset)).find(s);
       if (at === undefined) missing.push(s);
       else offsets.set(s, at);
     }
@@ -112,16 +112,41 @@ function tailSharing(strings: string[]): Map<string, string> {
   return owner;
 }
 
-/** Every string a table can name: one starting at each byte before a NUL. */
-function tailsOf(table: Uint8Array): Map<string, number> {
-  const tails = new Map<string, number>();
-  for (let start = 0; start < table.length;) {
-    const end = table.indexOf(0, start);
-    for (let at = start; at <= end; at++) {
-      const s = utf8Decoder.decode(table.subarray(at, end));
-      if (!tails.has(s)) tails.set(s, at);
+/** A string of one char per byte, so that lengths and positions count bytes. */
+const latin1 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+const reverse = (s: string): string => s.split('').reverse().join('');
+
+/**
+ * Finds a string as the tail of a string of a table: the table's strings sorted by their
+ * reversed bytes, searched for the reversed string as a prefix.
+ */
+class TailIndex {
+  private readonly reversed: string[] = [];
+  /** Offset of the NUL that ends reversed[i]'s string. */
+  private readonly ends: number[] = [];
+
+  constructor(table: Uint8Array) {
+    const entries: { r: string; end: number }[] = [];
+    for (let start = 0; start < table.length;) {
+      const end = table.indexOf(0, start);
+      entries.push({ r: reverse(latin1(table.subarray(start, end))), end });
+      start = end + 1;
     }
-    start = end + 1;
+    entries.sort((a, b) => (a.r < b.r ? -1 : a.r > b.r ? 1 : 0));
+    for (const e of entries) {
+      this.reversed.push(e.r);
+      this.ends.push(e.end);
+    }
   }
-  return tails;
+
+  find(s: string): number | undefined {
+    const r = reverse(latin1(utf8.encode(s)));
+    let lo = 0, hi = this.reversed.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.reversed[mid]! < r) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.reversed.length && this.reversed[lo]!.startsWith(r) ? this.ends[lo]! - r.length : undefined;
+  }
 }

@@ -192,27 +192,37 @@ export function writeElf(desc: ElfDescription): Uint8Array {
 }
 
 /** A section ready to lay out and write: header fields, and how to emit its contents. */
-interface Plan {
+interface Plan extends Contents {
   name: string;
-  sh_type: number;
   sh_flags: bigint;
   sh_addr: number | undefined;
   sh_addralign: number;
   sh_entsize: number;
+}
+
+/** What a kind of section decides: its type, links, size and bytes, and its defaults. */
+interface Contents {
+  sh_type: number;
   sh_link: number;
   sh_info: number;
   size: number;
   emit(w: ByteWriter, at: Layout): void;
 }
 
+interface Defaults {
+  flags: number;
+  align: number;
+  entsize: number;
+}
+
 const hex = (n: number | bigint): string => `0x${n.toString(16)}`;
 
 /**
- * The writer of one description. The constructor resolves every reference and sizes every
- * section (string tables are finished then); `write` lays the file out and writes it.
+ * The writer of one description. The constructor resolves every reference, finishes the
+ * string tables and sizes every section; `write` lays the file out and writes it.
  */
 export class ElfWriter {
-  private readonly specs: SectionSpec[];
+  private readonly specs: SectionSpec[] = [];
   private readonly indexOfSpec = new Map<SectionSpec, number>();
   private readonly indexesOfName = new Map<string, number[]>();
   private readonly strtabs = new Map<number, StringTableBuilder>();
@@ -223,11 +233,14 @@ export class ElfWriter {
   private readonly plans: Plan[];
 
   constructor(private readonly desc: ElfDescription) {
-    this.specs = [];
     for (const spec of desc.sections) this.add(spec);
     for (const spec of desc.sections) if (spec.kind === 'symtab' || spec.kind === 'dynamic') this.strtabOf(spec);
     const relative = desc.header.e_type !== ET_REL;
     for (const spec of desc.sections) {
+      if (spec.kind === 'dynamic') {
+        const strings = this.strtabs.get(this.strtabOfSpec.get(spec)!)!;
+        for (const e of spec.entries) if (typeof e.d_val === 'object' && 'string' in e.d_val) strings.add(e.d_val.string);
+      }
       if (spec.kind !== 'symtab') continue;
       const strtab = this.strtabOfSpec.get(spec)!;
       const table = new SymbolTablePlan(spec, strtab, this.strtabs.get(strtab)!, (ref, what) => this.indexOf(ref, what), relative);
@@ -236,8 +249,10 @@ export class ElfWriter {
     this.addMissingShndx();
     const shstrtab = this.specs.findIndex((s) => s.kind === 'strtab' && s.name === '.shstrtab');
     this.shstrtab = shstrtab >= 0 ? shstrtab + 1 : this.add({ kind: 'strtab', name: '.shstrtab' });
-    this.plans = this.specs.map((spec, i) => this.plan(spec, i + 1));
+    const names = this.builder(this.shstrtab, 'the section name table');
+    for (const s of this.specs) names.add(s.name);
     for (const [, builder] of this.strtabs) builder.finish();
+    this.plans = this.specs.map((spec, i) => this.plan(spec, i + 1));
   }
 
   write(): Uint8Array {
@@ -284,14 +299,10 @@ export class ElfWriter {
     return found[0]!;
   }
 
-  private specAt(index: number): SectionSpec {
-    return this.specs[index - 1]!;
-  }
-
   private add(spec: SectionSpec): number {
+    if (this.indexOfSpec.has(spec)) throw new Error(`section ${spec.name}: the same object is listed twice`);
     this.specs.push(spec);
     const index = this.specs.length;
-    if (this.indexOfSpec.has(spec)) throw new Error(`section ${spec.name}: the same object is listed twice`);
     this.indexOfSpec.set(spec, index);
     const same = this.indexesOfName.get(spec.name);
     if (same) same.push(index);
@@ -305,15 +316,17 @@ export class ElfWriter {
     const ref = spec.strtab ?? (dynamic ? '.dynstr' : '.strtab');
     const what = `section ${spec.name}`;
     const index = ref === '.strtab' && !this.indexesOfName.has(ref) ? this.add({ kind: 'strtab', name: ref }) : this.indexOf(ref, what);
-    this.strtabOfSpec.set(spec, this.builder(index, what));
+    this.builder(index, what);
+    this.strtabOfSpec.set(spec, index);
   }
 
-  /** The string-table builder of section `index`, which must be a `strtab` section. */
-  private builder(index: number, what: string): number {
-    const spec = this.specAt(index);
+  /** The builder of string table `index`, which must be a `strtab` section. */
+  private builder(index: number, what: string): StringTableBuilder {
+    const spec = this.specs[index - 1]!;
     if (spec.kind !== 'strtab') throw new Error(`${what}: its string table ${spec.name} is not a 'strtab' section`);
-    if (!this.strtabs.has(index)) this.strtabs.set(index, new StringTableBuilder(spec.name, spec.strings));
-    return index;
+    let builder = this.strtabs.get(index);
+    if (!builder) this.strtabs.set(index, (builder = new StringTableBuilder(spec.name, spec.strings)));
+    return builder;
   }
 
   /** Adds `.symtab_shndx` for a symbol table that needs one and has none. */
@@ -333,7 +346,7 @@ export class ElfWriter {
       return this.symtabs.keys().next().value ?? 0;
     }
     const index = this.indexOf(ref ?? fallback!, what);
-    if (!this.symtabs.has(index)) throw new Error(`${what}: ${this.specAt(index).name} is not a symbol table`);
+    if (!this.symtabs.has(index)) throw new Error(`${what}: ${this.specs[index - 1]!.name} is not a symbol table`);
     return index;
   }
 
@@ -345,12 +358,24 @@ export class ElfWriter {
 
   private plan(spec: SectionSpec, index: number): Plan {
     const what = `section ${spec.name}`;
-    const base = {
+    const defaults: Defaults = { flags: 0, align: 1, entsize: 0 };
+    const c = this.contents(spec, index, what, defaults);
+    return {
       name: spec.name,
+      sh_type: c.sh_type,
+      sh_flags: BigInt(spec.sh_flags ?? defaults.flags),
       sh_addr: spec.sh_addr,
-      sh_flags: BigInt(spec.sh_flags ?? 0),
+      sh_addralign: checkAlign(spec.sh_addralign ?? defaults.align, what),
+      sh_entsize: spec.sh_entsize ?? defaults.entsize,
+      sh_link: c.sh_link,
+      sh_info: c.sh_info,
+      size: c.size,
+      emit: c.emit,
     };
-    const align = (a: number): number => checkAlign(spec.sh_addralign ?? a, what);
+  }
+
+  /** What the kind of section decides; sets `defaults` where they differ from 0, 1, 0. */
+  private contents(spec: SectionSpec, index: number, what: string, defaults: Defaults): Contents {
     switch (spec.kind) {
       case undefined: {
         const nobits = spec.sh_type === SHT_NOBITS;
@@ -358,28 +383,21 @@ export class ElfWriter {
         if (!nobits && spec.size !== undefined && spec.size !== (spec.data?.length ?? 0)) throw new Error(`${what}: size ${spec.size} differs from its data (${spec.data?.length ?? 0} bytes)`);
         const data = spec.data ?? new Uint8Array(0);
         return {
-          ...base, sh_type: spec.sh_type, sh_addralign: align(1), sh_entsize: spec.sh_entsize ?? 0,
-          sh_link: this.field(spec.sh_link, what), sh_info: this.field(spec.sh_info, what),
+          sh_type: spec.sh_type, sh_link: this.field(spec.sh_link, what), sh_info: this.field(spec.sh_info, what),
           size: nobits ? spec.size ?? 0 : data.length,
           emit: (w) => { w.bytes(data); },
         };
       }
       case 'strtab': {
-        const strings = this.strtabs.get(this.builder(index, what))!;
-        if (index === this.shstrtab) for (const s of this.specs) strings.add(s.name);
-        return {
-          ...base, sh_type: SHT_STRTAB, sh_addralign: align(1), sh_entsize: spec.sh_entsize ?? 0, sh_link: 0, sh_info: 0,
-          get size() { return strings.size; },
-          emit: (w) => { w.bytes(strings.finish()); },
-        };
+        const bytes = this.strtabs.get(index)!.finish();
+        return { sh_type: SHT_STRTAB, sh_link: 0, sh_info: 0, size: bytes.length, emit: (w) => { w.bytes(bytes); } };
       }
       case 'symtab': {
         const table = this.symtabs.get(index)!;
         const dynamic = (spec.sh_type ?? SHT_SYMTAB) === SHT_DYNSYM;
+        Object.assign(defaults, { flags: dynamic ? SHF_ALLOC : 0, align: 8, entsize: ELF64_SYM_SIZE });
         return {
-          ...base, sh_flags: BigInt(spec.sh_flags ?? (dynamic ? SHF_ALLOC : 0)),
-          sh_type: spec.sh_type ?? SHT_SYMTAB, sh_addralign: align(8), sh_entsize: spec.sh_entsize ?? ELF64_SYM_SIZE,
-          sh_link: table.strtab, sh_info: table.firstGlobal,
+          sh_type: spec.sh_type ?? SHT_SYMTAB, sh_link: table.strtab, sh_info: table.firstGlobal,
           size: (table.order.length + 1) * ELF64_SYM_SIZE,
           emit: (w, at) => table.emit(w, at),
         };
@@ -389,11 +407,10 @@ export class ElfWriter {
         const symtab = this.symtabFor(spec.symtab, spec.name);
         const rela = spec.kind === 'rela';
         const entsize = rela ? ELF64_RELA_SIZE : ELF64_REL_SIZE;
-        const syms = spec.relocations.map((r) => (r.sym === undefined ? 0 : this.symbols(symtab, what).indexOf(r.sym, `${what}: relocation at ${hex(r.r_offset)}`)));
+        const syms = spec.relocations.map((r) => (r.sym === undefined ? 0 : this.symbols(symtab, what).indexOf(r.sym, () => `${what}: relocation at ${hex(r.r_offset)}`)));
+        Object.assign(defaults, { flags: spec.target === undefined ? 0 : SHF_INFO_LINK, align: 8, entsize });
         return {
-          ...base, sh_flags: BigInt(spec.sh_flags ?? (spec.target === undefined ? 0 : SHF_INFO_LINK)),
-          sh_type: rela ? SHT_RELA : SHT_REL, sh_addralign: align(8), sh_entsize: spec.sh_entsize ?? entsize,
-          sh_link: symtab, sh_info: spec.target === undefined ? 0 : this.indexOf(spec.target, what),
+          sh_type: rela ? SHT_RELA : SHT_REL, sh_link: symtab, sh_info: spec.target === undefined ? 0 : this.indexOf(spec.target, what),
           size: spec.relocations.length * entsize,
           emit: (w) => {
             spec.relocations.forEach((r, i) => {
@@ -406,9 +423,9 @@ export class ElfWriter {
       case 'group': {
         const symtab = this.symtabFor(spec.symtab, spec.name);
         const members = spec.members.map((m) => this.indexOf(m, what));
+        Object.assign(defaults, { align: 4, entsize: 4 });
         return {
-          ...base, sh_type: SHT_GROUP, sh_addralign: align(4), sh_entsize: spec.sh_entsize ?? 4,
-          sh_link: symtab, sh_info: this.symbols(symtab, what).indexOf(spec.signature, `${what}: signature`),
+          sh_type: SHT_GROUP, sh_link: symtab, sh_info: this.symbols(symtab, what).indexOf(spec.signature, () => `${what}: signature`),
           size: 4 * (members.length + 1),
           emit: (w) => {
             w.u32(spec.flags ?? GRP_COMDAT);
@@ -419,25 +436,19 @@ export class ElfWriter {
       case 'hash': {
         const symtab = this.symtabFor(spec.symtab, spec.name, '.dynsym');
         const names = ['', ...this.symbols(symtab, what).order.map((s) => s.name)];
-        return {
-          ...base, sh_flags: BigInt(spec.sh_flags ?? SHF_ALLOC),
-          sh_type: SHT_HASH, sh_addralign: align(8), sh_entsize: spec.sh_entsize ?? 4, sh_link: symtab, sh_info: 0,
-          size: hashSectionSize(names),
-          emit: (w) => { w.bytes(hashSection(names)); },
-        };
+        Object.assign(defaults, { flags: SHF_ALLOC, align: 8, entsize: 4 });
+        return { sh_type: SHT_HASH, sh_link: symtab, sh_info: 0, size: hashSectionSize(names), emit: (w) => { w.bytes(hashSection(names)); } };
       }
       case 'dynamic': {
         const strtab = this.strtabOfSpec.get(spec)!;
         const strings = this.strtabs.get(strtab)!;
-        for (const e of spec.entries) if (typeof e.d_val === 'object' && 'string' in e.d_val) strings.add(e.d_val.string);
-        const entries = spec.entries.at(-1)?.d_tag === DT_NULL || spec.entries.at(-1)?.d_tag === BigInt(DT_NULL)
-          ? spec.entries : [...spec.entries, { d_tag: DT_NULL, d_val: 0 }];
+        const last = spec.entries.at(-1)?.d_tag;
+        const entries = last !== undefined && BigInt(last) === BigInt(DT_NULL) ? spec.entries : [...spec.entries, { d_tag: DT_NULL, d_val: 0 }];
         const targets = entries.map((e) => (typeof e.d_val !== 'object' || 'string' in e.d_val ? 0
           : this.indexOf('addressOf' in e.d_val ? e.d_val.addressOf : e.d_val.sizeOf, `${what}: d_tag ${e.d_tag}`)));
+        Object.assign(defaults, { flags: SHF_WRITE | SHF_ALLOC, align: 8, entsize: ELF64_DYN_SIZE });
         return {
-          ...base, sh_flags: BigInt(spec.sh_flags ?? SHF_WRITE | SHF_ALLOC),
-          sh_type: SHT_DYNAMIC, sh_addralign: align(8), sh_entsize: spec.sh_entsize ?? ELF64_DYN_SIZE, sh_link: strtab, sh_info: 0,
-          size: entries.length * ELF64_DYN_SIZE,
+          sh_type: SHT_DYNAMIC, sh_link: strtab, sh_info: 0, size: entries.length * ELF64_DYN_SIZE,
           emit: (w, at) => {
             entries.forEach((e, i) => {
               const v = e.d_val;
@@ -453,11 +464,8 @@ export class ElfWriter {
       case 'symtab_shndx': {
         const symtab = this.symtabFor(spec.symtab, spec.name);
         const table = this.symbols(symtab, what);
-        return {
-          ...base, sh_type: SHT_SYMTAB_SHNDX, sh_addralign: align(4), sh_entsize: spec.sh_entsize ?? 4, sh_link: symtab, sh_info: 0,
-          size: (table.order.length + 1) * 4,
-          emit: (w) => table.emitShndx(w),
-        };
+        Object.assign(defaults, { align: 4, entsize: 4 });
+        return { sh_type: SHT_SYMTAB_SHNDX, sh_link: symtab, sh_info: 0, size: (table.order.length + 1) * 4, emit: (w) => table.emitShndx(w) };
       }
     }
   }
@@ -491,7 +499,7 @@ export class ElfWriter {
 
 /** Section 0: also where the counts go that do not fit in the file header. */
 const nullPlan = {
-  name: '', sh_type: 0, sh_flags: 0n, sh_addr: undefined, sh_addralign: 0, sh_entsize: 0, sh_link: 0, sh_info: 0, size: 0,
+  name: '', sh_type: SHT_NULL, sh_flags: 0n, sh_addr: undefined, sh_addralign: 0, sh_entsize: 0, sh_link: 0, sh_info: 0, size: 0,
 };
 
 function checkAlign(a: number, what: string): number {
@@ -535,11 +543,11 @@ class SymbolTablePlan {
     this.needsShndx = this.order.some((s, i) => s.section !== undefined && this.shndx[i]! >= SHN_LORESERVE);
   }
 
-  /** Index of a symbol in the written table. */
-  indexOf(ref: SymbolRef, what: string): number {
+  /** Index of a symbol in the written table; `what` names the referrer in errors. */
+  indexOf(ref: SymbolRef, what: () => string): number {
     if (typeof ref !== 'string') {
       const i = this.index.get(ref);
-      if (i === undefined) throw new Error(`${what}: symbol '${ref.name}' is not in ${this.spec.name}`);
+      if (i === undefined) throw new Error(`${what()}: symbol '${ref.name}' is not in ${this.spec.name}`);
       return i;
     }
     if (!this.byName) {
@@ -547,8 +555,8 @@ class SymbolTablePlan {
       this.order.forEach((s, i) => this.byName!.set(s.name, this.byName!.has(s.name) ? -1 : i + 1));
     }
     const i = this.byName.get(ref);
-    if (i === undefined) throw new Error(`${what}: no symbol '${ref}' in ${this.spec.name}`);
-    if (i < 0) throw new Error(`${what}: several symbols of ${this.spec.name} are named '${ref}' (refer to the symbol object instead)`);
+    if (i === undefined) throw new Error(`${what()}: no symbol '${ref}' in ${this.spec.name}`);
+    if (i < 0) throw new Error(`${what()}: several symbols of ${this.spec.name} are named '${ref}' (refer to the symbol object instead)`);
     return i;
   }
 
