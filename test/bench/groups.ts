@@ -1,4 +1,5 @@
 // One entry per benchmark group; each group lives in its own file.
+import { dwarf } from './dwarf.js';
 import { link } from './link.js';
 
-export const groups: Record<string, () => Promise<void>> = { link };
+export const groups: Record<string, () => Promise<void>> = { dwarf, link };
