@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import koffi from 'koffi';
 
-export const PROT_NONE = 0;
 export const PROT_READ = 1;
 export const PROT_WRITE = 2;
 export const PROT_EXEC = 4;

@@ -157,16 +157,6 @@ export function fits(range: FieldRange, value: number): boolean {
   }
 }
 
-/** The relocation types whose field holds an absolute 32-bit address. */
-export function isAbsolute32(type: number): boolean {
-  return type === 10 || type === 11;
-}
-
-/** The types whose 32-bit field is PC-relative to the symbol itself (not through the GOT or a stub). */
-export function isPcRelative32(type: number): boolean {
-  return type === 2;
-}
-
 /** A stub: `jmp *G(%rip)`, the GOT entry holding the target; padded with int3 to STUB_SIZE. */
 export const STUB_SIZE = 8;
 export function writeStub(bytes: Uint8Array, offset: number, stubAddress: number, gotEntry: number): void {
