@@ -15,6 +15,7 @@ import type { MemoryManager } from './memory/types.js';
 import { NativeMemoryManager } from './memory/native.js';
 import { dlopen, dlsym, mappingPermissions, memoryView, nativeFunction, RTLD_DEFAULT, symbolSizeAt } from './native/libc.js';
 import { deregisterFrames, registerFrames } from './native/unwind.js';
+import { gdbModuleRegistrar } from './debug/gdb-jit.js';
 
 /** Something a module holds until it is disposed (a debug-image registration). */
 export interface Disposable {
@@ -34,7 +35,8 @@ export interface JITSessionOptions {
   symbols?: Record<string, number | bigint>;
   /** Shared libraries to dlopen (RTLD_GLOBAL) and resolve against, e.g. 'libm.so.6'. */
   libraries?: string[];
-  registrar?: ModuleRegistrar;
+  /** Default: debug images registered with GDB (JIT interface) when memory is this process's; null: none. */
+  registrar?: ModuleRegistrar | null;
   /** Receives each link phase (parse, resolve, layout, fixups, finalize, frames, init). */
   timer?: PhaseTimer;
 }
@@ -133,6 +135,7 @@ export class Module {
 
 export class JITSession {
   private readonly memory: MemoryManager;
+  private readonly registrar: ModuleRegistrar | undefined;
   private readonly symbols: Map<string, number>;
   private readonly definitions = new Map<string, Definition>();
   private readonly groups = new Map<string, string>();
@@ -142,6 +145,7 @@ export class JITSession {
 
   constructor(private readonly options: JITSessionOptions = {}) {
     this.memory = options.memory ?? new NativeMemoryManager();
+    this.registrar = options.registrar === undefined ? (this.memory.inProcess ? gdbModuleRegistrar() : undefined) : options.registrar ?? undefined;
     this.symbols = new Map(Object.entries(options.symbols ?? {}).map(([k, v]) => [k, Number(v)]));
     for (const lib of options.libraries ?? []) dlopen(lib);
   }
@@ -170,7 +174,7 @@ export class JITSession {
     }, time);
     const modules = linked.map((l) => new Module(l.name, l, this));
     try {
-      time('frames', () => modules.forEach((m) => m.attach(inProcess, this.options.registrar)));
+      time('frames', () => modules.forEach((m) => m.attach(inProcess, this.registrar)));
       modules.forEach((m, i) => this.publish(m, linked[i]!));
       if (inProcess) time('init', () => modules.forEach((m) => m.initialize()));
     } catch (e) {

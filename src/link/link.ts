@@ -29,6 +29,9 @@ export interface LoadedSection {
   /** Target address (0 for debug sections, which are not loaded). */
   address: number;
   size: number;
+  /** The object's sh_type and sh_addralign, for debug images. */
+  sh_type: number;
+  align: number;
 }
 
 export interface LoadedSymbol {
@@ -192,7 +195,7 @@ function strengthOf(bind: number, shndx: number): number {
 function describe(g: ObjectGraph, r: Resolution, layout: Layout, a: Allocation, v: SymbolValues, debugSections: Map<string, Uint8Array>): LinkedObject {
   const sections: LoadedSection[] = [];
   for (const s of g.sections) {
-    if (s && !s.discarded) sections.push({ name: s.name, placement: s.placement, address: s.address, size: s.size });
+    if (s && !s.discarded) sections.push({ name: s.name, placement: s.placement, address: s.address, size: s.size, sh_type: s.sh_type, align: s.align });
   }
   const symbols: LoadedSymbol[] = [];
   const definitions: Omit<Definition, 'owner'>[] = [];
