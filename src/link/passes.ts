@@ -69,14 +69,14 @@ export function scanRelocations(g: ObjectGraph, r: Resolution, batchAddress: (t:
   return { got: [...gotSet], stubs: [...stubSet], copies, placement, reasons };
 
   function constrain(s: GraphSection, type: number, sym: number, offset: number, row: RelocationRow, target: Target): void {
-    const where = `${row.name} at ${s.name}+0x${offset.toString(16)}`;
+    const where = () => `${row.name} at ${s.name}+0x${offset.toString(16)}`;
     if (type === 10 || type === 11) {
       // Absolute: the target must be low. In a debug section only when it points at loaded code or data.
       if (s.placement === 'debug' && !targetsLoaded(g, sym)) return;
       const max = type === 10 ? 2 ** 32 : TWO_31;
       if (max < placement.max) {
         placement.max = max;
-        reasons.push(`${where} holds an absolute 32-bit address`);
+        reasons.push(`${where()} holds an absolute 32-bit address`);
       }
       return;
     }
@@ -85,7 +85,7 @@ export function scanRelocations(g: ObjectGraph, r: Resolution, batchAddress: (t:
     if (address === undefined || address === 0) return;
     const lo = address - TWO_31 + SLACK;
     const hi = address + TWO_31 - SLACK;
-    if (lo > placement.min || hi < placement.max) reasons.push(`${where} reaches 0x${address.toString(16)} (${g.symbols[sym]?.name})`);
+    if (lo > placement.min || hi < placement.max) reasons.push(`${where()} reaches 0x${address.toString(16)} (${g.symbols[sym]?.name})`);
     placement.min = Math.max(placement.min, lo);
     placement.max = Math.min(placement.max, hi);
   }
