@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { FormatError } from '../binary/errors.js';
+import { LinkError } from '../link/errors.js';
 import { commands, usage } from './commands.js';
 import { UsageError } from './errors.js';
 
@@ -21,7 +22,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (err: unknown) => {
-    if (err instanceof UsageError || err instanceof FormatError || isInputError(err)) {
+    if (err instanceof UsageError || err instanceof FormatError || err instanceof LinkError || isInputError(err)) {
       const file = (err as { where?: { file?: string } }).where?.file;
       process.stderr.write(`jitdbg: ${file ? `${file}: ` : ''}${(err as Error).message}\n`);
     } else {
