@@ -126,7 +126,7 @@ class LineParser {
     }
     const tokenStart = this.pos;
     while (this.pos < this.end && isDigit(this.b[this.pos]!)) this.pos++;
-    const token = this.pos > tokenStart ? latin1.decode(this.b.subarray(tokenStart, this.pos)) : undefined;
+    const token = this.pos > tokenStart ? ascii(this.b, tokenStart, this.pos) : undefined;
     if (this.pos >= this.end) throw this.error('expected a record: ^ * + = ~ @ & or the (gdb) prompt');
     const kind = this.b[this.pos]!;
     const stream = STREAM_TYPES[kind];
@@ -215,7 +215,7 @@ class LineParser {
     const start = this.pos;
     while (this.pos < this.end && isNameByte(this.b[this.pos]!)) this.pos++;
     if (this.pos === start) throw this.error(`expected ${what}, not ${this.found()}`);
-    return latin1.decode(this.b.subarray(start, this.pos));
+    return ascii(this.b, start, this.pos);
   }
 
   private cstring(): string {
@@ -227,7 +227,7 @@ class LineParser {
     while (i < this.end && b[i] !== QUOTE && b[i] !== BACKSLASH && b[i]! < 0x80) i++;
     if (b[i] === QUOTE && i < this.end) {
       this.pos = i + 1;
-      return latin1.decode(b.subarray(open + 1, i));
+      return ascii(b, open + 1, i);
     }
     const out: number[] = Array.from(b.subarray(open + 1, i));
     for (;;) {
@@ -245,7 +245,7 @@ class LineParser {
         let v = 0;
         let j = i + 1;
         for (; j < i + 4 && j < this.end && b[j]! >= 0x30 && b[j]! <= 0x37; j++) v = v * 8 + b[j]! - 0x30;
-        if (v > 0xff) throw this.error(`octal escape \\${latin1.decode(b.subarray(i + 1, j))} is more than a byte`, i);
+        if (v > 0xff) throw this.error(`octal escape \\${ascii(b, i + 1, j)} is more than a byte`, i);
         out.push(v);
         i = j;
       } else {
@@ -302,8 +302,9 @@ class LineParser {
 
 function add(tuple: Record<string, MiValue> & { [REPEATS]?: Map<string, MiValue[]> }, name: string, value: MiValue): void {
   if (!Object.hasOwn(tuple, name)) {
-    // defineProperty, not assignment: a name such as __proto__ must stay an ordinary property.
-    Object.defineProperty(tuple, name, { value, enumerable: true, writable: true, configurable: true });
+    // Assigning __proto__ would set the prototype: that one name is defined as a property.
+    if (name === '__proto__') Object.defineProperty(tuple, name, { value, enumerable: true, writable: true, configurable: true });
+    else tuple[name] = value;
     return;
   }
   if (!tuple[REPEATS]) Object.defineProperty(tuple, REPEATS, { value: new Map<string, MiValue[]>() });
@@ -311,6 +312,11 @@ function add(tuple: Record<string, MiValue> & { [REPEATS]?: Map<string, MiValue[
   const values = repeats.get(name);
   if (values) values.push(value);
   else repeats.set(name, [tuple[name]!, value]);
+}
+
+/** Bytes below 0x80 as text. */
+function ascii(b: Uint8Array, start: number, end: number): string {
+  return latin1.decode(b.subarray(start, end));
 }
 
 function isDigit(c: number): boolean {
