@@ -1,5 +1,6 @@
 // One entry per benchmark group; each group lives in its own file.
 import { dwarf } from './dwarf.js';
+import { elf } from './elf.js';
 import { link } from './link.js';
 
-export const groups: Record<string, () => Promise<void>> = { dwarf, link };
+export const groups: Record<string, () => Promise<void>> = { dwarf, elf, link };
