@@ -1,6 +1,6 @@
 import {
   PT_LOAD, PT_PHDR, PT_TLS, SHF_ALLOC, SHF_INFO_LINK, SHF_TLS, SHN_LORESERVE, SHN_UNDEF, SHN_XINDEX,
-  SHT_DYNSYM, SHT_GROUP, SHT_HASH, SHT_NOBITS, SHT_REL, SHT_RELA, SHT_STRTAB, SHT_SYMTAB, SHT_SYMTAB_SHNDX,
+  SHT_DYNSYM, SHT_GROUP, SHT_NOBITS, SHT_REL, SHT_RELA, SHT_STRTAB, SHT_SYMTAB, SHT_SYMTAB_SHNDX,
   ELF64_SYM_SIZE,
 } from './consts.js';
 import { FormatError } from '../binary/errors.js';
@@ -11,9 +11,10 @@ import type { ElfDescription, SectionSpec, SegmentSpec, SymbolSpec } from './wri
 /**
  * A description that `writeElf` turns back into the same file, but for file offsets: every
  * section keeps its header fields and bytes, string tables keep their strings at the same
- * offsets, symbol tables, relocations, groups and `.hash` are rebuilt from their entries, and
- * program headers are rebuilt from the sections they cover (their addresses and memory sizes
- * kept). References between sections are objects, so the description can be edited (sections
+ * offsets, symbol tables, relocations and groups are rebuilt from their entries, and program
+ * headers are rebuilt from the sections they cover (their addresses and memory sizes kept).
+ * A `.hash` is kept as it is: linkers may size it otherwise than the writer would (after
+ * changing the dynamic symbols, make it `{ kind: 'hash' }`). References between sections are objects, so the description can be edited (sections
  * added, removed or reordered) and written again.
  */
 export function descriptionOf(elf: ElfFile): ElfDescription {
@@ -67,8 +68,6 @@ function sectionSpec(elf: ElfFile, s: ElfSection, symbolSpecs: Map<number, Symbo
       return { ...base, kind: s.sh_type === SHT_RELA ? 'rela' : 'rel', relocations: [] };
     case SHT_GROUP:
       return { ...base, kind: 'group', signature: '', members: [] };
-    case SHT_HASH:
-      return { ...base, kind: 'hash' };
     case SHT_SYMTAB_SHNDX:
       return { ...base, kind: 'symtab_shndx' };
   }
@@ -123,7 +122,6 @@ function link(
       spec.members = group.members.map(ref);
       return;
     }
-    case 'hash':
     case 'symtab_shndx':
       symbolsOf(s.sh_link);
       spec.symtab = ref(s.sh_link);
@@ -132,18 +130,22 @@ function link(
 }
 
 /**
- * A program header covering the same sections: those that lie in its memory range (only
- * PT_TLS covers .tbss, which overlaps what follows it). Its address and memory size are kept.
+ * A program header covering the same sections: those that lie in its memory range (.tbss,
+ * which overlaps what follows it, only in PT_TLS, which holds nothing else). Its address and
+ * memory size are kept, and so is the file size of a segment other than PT_LOAD that is file
+ * bytes throughout (PT_GNU_RELRO, PT_DYNAMIC...): a linker may pad it past its last section.
  */
 function segmentSpec(p: ElfSegment, sections: ElfSection[], ref: (i: number) => SectionSpec): SegmentSpec {
   const covered = sections.filter((s) => {
     if (s.index === 0 || (s.sh_flags & BigInt(SHF_ALLOC)) === 0n) return false;
-    if (s.sh_type === SHT_NOBITS && (s.sh_flags & BigInt(SHF_TLS)) !== 0n && p.p_type !== PT_TLS) return false;
+    const tls = (s.sh_flags & BigInt(SHF_TLS)) !== 0n;
+    if (p.p_type === PT_TLS ? !tls : tls && s.sh_type === SHT_NOBITS) return false;
     const end = p.p_vaddr + p.p_memsz;
     return s.sh_addr >= p.p_vaddr && (s.sh_size === 0 ? s.sh_addr < end : s.sh_addr + s.sh_size <= end);
   });
   const spec: SegmentSpec = { p_type: p.p_type, p_flags: p.p_flags, p_align: p.p_align, p_vaddr: p.p_vaddr, p_paddr: p.p_paddr, p_memsz: p.p_memsz };
   if (p.p_type === PT_PHDR || (p.p_type === PT_LOAD && p.p_offset === 0 && p.p_filesz > 0)) spec.headers = true;
+  if (p.p_type !== PT_LOAD && p.p_filesz === p.p_memsz) spec.p_filesz = p.p_filesz;
   if (covered.length) spec.sections = covered.map((s) => ref(s.index));
   else if (!spec.headers) Object.assign(spec, { p_offset: p.p_offset, p_filesz: p.p_filesz });
   return spec;

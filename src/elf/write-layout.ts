@@ -123,7 +123,6 @@ export function layout(sections: LayoutSection[], segments: LayoutSegment[], opt
       continue;
     }
     const state = states.get(seg) ?? start(seg, s, cursor);
-    if (align > state.align) throw new Error(`section ${s.name}: sh_addralign ${align} exceeds the p_align ${state.align} of its PT_LOAD`);
     // The first address this section may take: past the segment's memory so far, and past
     // the file bytes already written (offset - address is fixed inside the segment).
     const floor = Math.max(state.memEnd, state.addr + (cursor - state.offset));

@@ -5,8 +5,6 @@
 // dynamic loader judge it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { writeFileSync } from 'node:fs';
 import {
   DT_HASH, DT_SONAME, DT_STRSZ, DT_STRTAB, DT_SYMENT, DT_SYMTAB, ELF64_SYM_SIZE, EM_X86_64, ET_DYN, NT_GNU_BUILD_ID,
   PF_R, PF_W, PF_X, PT_DYNAMIC, PT_GNU_STACK, PT_LOAD, PT_NOTE, PT_PHDR, SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE,
@@ -14,7 +12,7 @@ import {
 } from '../../../src/elf/consts.js';
 import { ByteWriter } from '../../../src/binary/writer.js';
 import { writeElf, type ElfDescription, type SectionSpec, type SymbolSpec } from '../../../src/elf/write.js';
-import { readelfComplaints, run, save, scratch } from './write-tools.js';
+import { compileC, readelfComplaints, run, save, scratch } from './write-tools.js';
 
 const FUNCTION = '__jit_debug_register_code';
 const DATA = '__jit_debug_descriptor';
@@ -96,8 +94,7 @@ test('readelf maps each section to the segments that hold it, and reads the buil
 });
 
 test('the dynamic loader opens it, finds the symbols, calls the functions and writes the data', () => {
-  const source = join(dir, 'load.c');
-  writeFileSync(source, `
+  const load = compileC(dir, 'load', `
 #include <dlfcn.h>
 #include <stdio.h>
 int main(int argc, char **argv) {
@@ -118,9 +115,7 @@ int main(int argc, char **argv) {
   return dlclose(lib) == 0 ? 0 : 7;
 }
 `);
-  const exe = join(dir, 'load');
-  run('gcc', ['-o', exe, source, '-ldl']);
-  run(exe, [library]); // throws on a non-zero exit, with the program's stderr
+  run(load, [library]); // throws on a non-zero exit, with the program's stderr
 });
 
 test('gdb finds the functions through the section headers', () => {

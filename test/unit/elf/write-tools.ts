@@ -34,3 +34,11 @@ export function readelfComplaints(path: string, extra: string[] = []): string[] 
 export function run(cmd: string, args: string[]): string {
   return execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
 }
+
+/** Compiles a C program (linked with -ldl) into `dir`; returns the executable's path. */
+export function compileC(dir: string, name: string, source: string): string {
+  const exe = join(dir, name);
+  writeFileSync(`${exe}.c`, source);
+  run('gcc', ['-o', exe, `${exe}.c`, '-ldl']);
+  return exe;
+}
