@@ -1,12 +1,13 @@
 // Files with SHN_LORESERVE (0xff00) sections or more: e_shnum and e_shstrndx escape into
-// section 0, and symbols of high sections go through SHN_XINDEX and SHT_SYMTAB_SHNDX.
+// section 0, and symbols of high sections go through SHN_XINDEX and SHT_SYMTAB_SHNDX. Files
+// with PN_XNUM (0xffff) program headers or more: the count escapes into section 0 too.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ElfFile } from '../../../src/elf/read.js';
 import {
-  EM_X86_64, ET_REL, SHF_ALLOC, SHF_EXECINSTR, SHN_ABS, SHN_LORESERVE, SHN_XINDEX, SHT_PROGBITS, SHT_SYMTAB_SHNDX,
+  EM_X86_64, ET_EXEC, ET_REL, PN_XNUM, PT_NULL, SHF_ALLOC, SHF_EXECINSTR, SHN_ABS, SHN_LORESERVE, SHN_XINDEX, SHT_PROGBITS, SHT_SYMTAB_SHNDX,
   STB_GLOBAL, STT_FILE, STT_FUNC, STT_SECTION,
 } from '../../../src/elf/consts.js';
 import { descriptionOf } from '../../../src/elf/write-copy.js';
@@ -76,4 +77,21 @@ test('an object of 65k sections from the GNU assembler copies exactly, and reade
   }
   assert.deepEqual(rawShndx(copy), rawShndx(original));
   assert.deepEqual(readelfComplaints(path), []);
+});
+
+test('0x10005 program headers: e_phnum is PN_XNUM and the count is in section 0', () => {
+  const count = PN_XNUM + 6;
+  const bytes = writeElf({
+    header: { e_type: ET_EXEC, e_machine: EM_X86_64 },
+    sections: [],
+    segments: Array.from({ length: count }, () => ({ p_type: PT_NULL, p_flags: 0 })),
+  });
+  const path = save(dir, 'phnum.o', bytes);
+  const elf = ElfFile.read(bytes, path);
+  assert.equal(elf.header.e_phnum, count);
+  assert.equal(elf.sections[0]!.sh_info, count);
+  assert.match(run('readelf', ['-h', path]), new RegExp(`Number of program headers:\\s+65535 \\(${count}\\)`));
+  // readelf wants sh_info 0 in every section of a standard type, section 0 included, even
+  // where the gABI puts the program header count there.
+  assert.deepEqual(readelfComplaints(path), [`readelf: Warning: [ 0]: Unexpected value (${count}) in info field.`]);
 });
