@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ElfFile } from '../elf/read.js';
-import { LISTING_PARTS, listing, renderListing, type ListingPart } from '../elf/listing.js';
+import { LISTING_PARTS, listing, renderListing, type Listing, type ListingPart } from '../elf/listing.js';
 import type { Command } from './commands.js';
 import { UsageError } from './errors.js';
 
@@ -36,8 +36,17 @@ export const elf: Command = {
     const selected: ReadonlySet<ListingPart> = parts.size ? parts : new Set(LISTING_PARTS);
     const elfFile = ElfFile.read(readFileSync(file), file);
     // Build the whole output before writing any of it: bad input prints only the error line.
-    const text = json ? `${JSON.stringify(listing(elfFile, file, selected), null, 1)}\n` : renderListing(elfFile, selected);
+    const text = json ? jsonText(listing(elfFile, file, selected)) : renderListing(elfFile, selected);
     process.stdout.write(text);
     return 0;
   },
 };
+
+/** The listing as JSON with one table row per line: large tables stay readable and greppable. */
+function jsonText(l: Listing): string {
+  const members = Object.entries(l).map(([key, value]) => {
+    const body = Array.isArray(value) ? (value.length ? `[\n  ${value.map((row) => JSON.stringify(row)).join(',\n  ')}\n ]` : '[]') : JSON.stringify(value);
+    return `${JSON.stringify(key)}: ${body}`;
+  });
+  return `{\n ${members.join(',\n ')}\n}\n`;
+}
