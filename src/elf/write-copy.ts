@@ -6,7 +6,7 @@ import {
 import { FormatError } from '../binary/errors.js';
 import type { ElfFile } from './read.js';
 import type { ElfSection, ElfSegment } from './types.js';
-import type { ElfDescription, SectionSpec, SegmentSpec, SymbolSpec } from './write.js';
+import type { ElfDescription, SectionSpec, SegmentSpec, SymbolSpec } from './write-spec.js';
 
 /**
  * A description that `writeElf` turns back into the same file, but for file offsets: every
