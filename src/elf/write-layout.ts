@@ -58,7 +58,6 @@ interface LoadState {
   offset: number;
   addr: number;
   memEnd: number;
-  align: number;
 }
 
 /**
@@ -87,14 +86,14 @@ export function layout(sections: LayoutSection[], segments: LayoutSegment[], opt
     if (seg.headers) {
       const addr = s.sh_addr === undefined ? alignUp(nextAddr, align) : s.sh_addr - congruent(fileFrom, s.sh_addr, align);
       if (addr < 0) throw new Error(`section ${s.name}: sh_addr 0x${s.sh_addr!.toString(16)} leaves no room below it for the ELF headers its PT_LOAD maps`);
-      state = { offset: 0, addr, memEnd: addr + headersEnd, align };
+      state = { offset: 0, addr, memEnd: addr + headersEnd };
     } else if (s.sh_addr === undefined) {
       const offset = alignUp(fileFrom, Math.max(s.sh_addralign, 1));
       const addr = alignUp(nextAddr, align) + (offset % align);
-      state = { offset, addr, memEnd: addr, align };
+      state = { offset, addr, memEnd: addr };
     } else {
       const offset = congruent(fileFrom, s.sh_addr, align);
-      state = { offset, addr: s.sh_addr, memEnd: s.sh_addr, align };
+      state = { offset, addr: s.sh_addr, memEnd: s.sh_addr };
     }
     states.set(seg, state);
     return state;
@@ -103,9 +102,8 @@ export function layout(sections: LayoutSection[], segments: LayoutSegment[], opt
   for (const seg of segments) {
     // A PT_LOAD of the headers alone comes first in memory, at the base address.
     if (seg.p_type === PT_LOAD && seg.headers && seg.sections.length === 0) {
-      const align = seg.p_align ?? opts.pageSize;
-      const addr = alignUp(nextAddr, align);
-      states.set(seg, { offset: 0, addr, memEnd: addr + headersEnd, align });
+      const addr = alignUp(nextAddr, seg.p_align ?? opts.pageSize);
+      states.set(seg, { offset: 0, addr, memEnd: addr + headersEnd });
       nextAddr = addr + headersEnd;
     }
   }
