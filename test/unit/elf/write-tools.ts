@@ -7,7 +7,7 @@ import { join } from 'node:path';
 /** A scratch directory removed when the process exits. */
 export function scratch(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), `jitdbg-${prefix}-`));
-  if (!process.env.KEEP) process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
 
