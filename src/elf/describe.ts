@@ -91,6 +91,11 @@ export function sectionTypeName(type: number, machine: number): string {
     ?? `${type.toString(16).padStart(8, '0')}: <unknown>`;
 }
 
+/** Whether GNU extensions (SHF_GNU_RETAIN, STT_GNU_IFUNC, STB_GNU_UNIQUE) get their names: GNU and FreeBSD files. */
+export function gnuExtensions(header: Pick<ElfHeader, 'ei_osabi'>): boolean {
+  return header.ei_osabi === ELFOSABI_GNU || header.ei_osabi === ELFOSABI_FREEBSD;
+}
+
 /** Letters of flags readelf always names, by bit. */
 const FLAG_LETTERS: [number, string][] = [
   [SHF_WRITE, 'W'], [SHF_ALLOC, 'A'], [SHF_EXECINSTR, 'X'], [SHF_MERGE, 'M'], [SHF_STRINGS, 'S'],
@@ -105,7 +110,7 @@ const FLAG_LETTERS: [number, string][] = [
  * above 31.
  */
 export function sectionFlagLetters(flags: bigint, header: Pick<ElfHeader, 'e_machine' | 'ei_osabi'>): string {
-  const gnu = header.ei_osabi === ELFOSABI_GNU || header.ei_osabi === ELFOSABI_FREEBSD;
+  const gnu = gnuExtensions(header);
   let rest = flags;
   let out = '';
   while (rest !== 0n) {
@@ -149,10 +154,6 @@ export function segmentFlags(flags: number): string {
   return `${flags & PF_R ? 'R' : ' '}${flags & PF_W ? 'W' : ' '}${flags & PF_X ? 'E' : ' '}`;
 }
 
-/** A name that also applies on GNU (and FreeBSD) systems only. */
-function gnuOnly(header: Pick<ElfHeader, 'ei_osabi'>): boolean {
-  return header.ei_osabi === ELFOSABI_GNU || header.ei_osabi === ELFOSABI_FREEBSD;
-}
 
 /** An st_info nibble outside the named values, as readelf writes it. */
 function symbolRange(value: number): string {
@@ -165,13 +166,13 @@ function symbolRange(value: number): string {
 const SYMBOL_TYPE_SPELLING: Record<number, string> = { 8: 'RELC', 9: 'SRELC' };
 
 export function symbolTypeName(type: number, header: Pick<ElfHeader, 'ei_osabi'>): string {
-  if (type === STT_GNU_IFUNC && gnuOnly(header)) return 'IFUNC';
+  if (type === STT_GNU_IFUNC && gnuExtensions(header)) return 'IFUNC';
   if (type < 10) return SYMBOL_TYPE_SPELLING[type] ?? nameOf('STT_', type)?.slice(4) ?? symbolRange(type);
   return symbolRange(type);
 }
 
 export function symbolBindName(bind: number, header: Pick<ElfHeader, 'ei_osabi'>): string {
-  if (bind === STB_GNU_UNIQUE && gnuOnly(header)) return 'UNIQUE';
+  if (bind === STB_GNU_UNIQUE && gnuExtensions(header)) return 'UNIQUE';
   if (bind < 10) return nameOf('STB_', bind)?.slice(4) ?? symbolRange(bind);
   return symbolRange(bind);
 }

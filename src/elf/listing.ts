@@ -3,9 +3,9 @@
  * and as text that reads like `readelf -W`. Names come from describe.ts; numbers that can
  * use 64 bits are hex strings ("0x1f", "-0x4") so that JSON keeps them exact.
  */
-import { SHT_DYNSYM, SHT_RELA, SHT_SYMTAB } from './consts.js';
+import { EM_X86_64, PT_INTERP, SHT_DYNSYM, SHT_RELA, SHT_SYMTAB } from './consts.js';
 import {
-  fileTypeName, fileTypeShort, hex, machineName, osabiName, relocationTypeName, sectionFlagLetters,
+  fileTypeName, fileTypeShort, gnuExtensions, hex, machineName, osabiName, relocationTypeName, sectionFlagLetters,
   sectionTypeName, segmentFlags, segmentTypeName, symbolBindName, symbolDisplayName, symbolOther, symbolShndx,
   symbolTypeName, symbolVisibility, symbolVisibilityName,
 } from './describe.js';
@@ -192,7 +192,6 @@ function renderHeader(elf: ElfFile): string {
   const h = elf.header;
   const magic = Array.from(elf.bytes.subarray(0, 16), (b) => b.toString(16).padStart(2, '0')).join(' ');
   const rows: [string, string | number][] = [
-    ['Magic:', magic],
     ['Class:', 'ELF64'],
     ['Data:', "2's complement, little endian"],
     ['Version:', `${h.ei_version} (current)`],
@@ -212,7 +211,7 @@ function renderHeader(elf: ElfFile): string {
     ['Number of section headers:', h.e_shnum],
     ['Section header string table index:', h.e_shstrndx],
   ];
-  return `ELF Header:\n${rows.map(([k, v]) => `  ${k.padEnd(35)}${v}\n`).join('')}`;
+  return `ELF Header:\n  Magic:   ${magic} \n${rows.map(([k, v]) => `  ${k.padEnd(35)}${v}\n`).join('')}`;
 }
 
 function renderSections(elf: ElfFile): string {
@@ -230,7 +229,7 @@ function renderSections(elf: ElfFile): string {
     '  W (write), A (alloc), X (execute), M (merge), S (strings), I (info),',
     '  L (link order), O (extra OS processing required), G (group), T (TLS),',
     '  C (compressed), x (unknown), o (OS specific), E (exclude),',
-    '  D (mbind), l (large), p (processor specific)');
+    `  ${gnuExtensions(elf.header) ? 'R (retain), ' : ''}D (mbind), ${elf.header.e_machine === EM_X86_64 ? 'l (large), ' : ''}p (processor specific)`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -247,8 +246,13 @@ function renderSegments(elf: ElfFile): string {
     '  Type           Offset   VirtAddr           PhysAddr           FileSiz  MemSiz   Flg Align',
   ];
   for (const [i, r] of rows.entries()) {
-    const flags = segmentFlags(elf.segments[i]!.p_flags);
-    lines.push(`  ${r.type.padEnd(14)} 0x${digits(r.offset, 6)} 0x${digits(r.vaddr, 16)} 0x${digits(r.paddr, 16)} 0x${digits(r.filesz, 6)} 0x${digits(r.memsz, 6)} ${flags} ${r.align}`);
+    const p = elf.segments[i]!;
+    lines.push(`  ${r.type.padEnd(14)} 0x${digits(r.offset, 6)} 0x${digits(r.vaddr, 16)} 0x${digits(r.paddr, 16)} 0x${digits(r.filesz, 6)} 0x${digits(r.memsz, 6)} ${segmentFlags(p.p_flags)} ${r.align}`);
+    if (p.p_type === PT_INTERP) {
+      const path = elf.bytes.subarray(p.p_offset, p.p_offset + p.p_filesz);
+      const end = path.indexOf(0);
+      lines.push(`      [Requesting program interpreter: ${new TextDecoder().decode(end < 0 ? path : path.subarray(0, end))}]`);
+    }
   }
   return `${lines.join('\n')}\n`;
 }
