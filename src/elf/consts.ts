@@ -92,8 +92,6 @@ export const SHT_LOPROC = 0x70000000;
 export const SHT_X86_64_UNWIND = 0x70000001;
 export const SHT_AARCH64_ATTRIBUTES = 0x70000003;
 export const SHT_HIPROC = 0x7fffffff;
-export const SHT_LOUSER = 0x80000000;
-export const SHT_HIUSER = 0xffffffff;
 
 // sh_flags
 export const SHF_WRITE = 0x1;
