@@ -142,13 +142,19 @@ export class ElfFile {
     return notes;
   }
 
-  /** The dynamic table up to DT_NULL (excluded): from SHT_DYNAMIC, else from PT_DYNAMIC. */
+  /**
+   * The dynamic table up to DT_NULL (excluded): from SHT_DYNAMIC, or from PT_DYNAMIC in a file
+   * without section headers. (A debug file's .dynamic is SHT_NOBITS: its PT_DYNAMIC points at
+   * bytes that are not there.)
+   */
   dynamic(): ElfDynamicEntry[] {
     let r: ByteReader;
     const s = this.sections.find((x) => x.sh_type === SHT_DYNAMIC);
     if (s) {
       this.expectEntsize(s, ELF64_DYN_SIZE);
       r = this.dataReader(s);
+    } else if (this.sections.length > 0) {
+      return [];
     } else {
       const p = this.segments.find((x) => x.p_type === PT_DYNAMIC);
       if (!p) return [];

@@ -15,6 +15,7 @@ import {
   DT_NEEDED, DT_SONAME, GRP_COMDAT, SHF_ALLOC, NT_GNU_BUILD_ID, PN_XNUM, PT_NOTE, SHF_COMPRESSED, SHN_XINDEX, SHT_GROUP, SHT_NOTE,
 } from '../../../src/elf/consts.js';
 import { corpusObjects, manySectionsObject, systemFiles } from '../../fixtures/corpus.js';
+import { readAll } from './read-all.js';
 import { readelf } from './readelf.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'jitdbg-read-'));
@@ -168,4 +169,18 @@ test('read decodes nothing until asked and copies nothing', () => {
   const empty = ElfFile.read(big);
   assert.equal(empty.bytes, big);
   assert.deepEqual(empty.sections, []);
+});
+
+test('the dynamic table from PT_DYNAMIC when there are no section headers, and none in a debug file', () => {
+  const bytes = new Uint8Array(readFileSync(libc()));
+  const withSections = ElfFile.read(bytes).dynamic();
+  const headless = new Uint8Array(bytes);
+  new DataView(headless.buffer).setBigUint64(40, 0n, true);
+  const elf = ElfFile.read(headless);
+  assert.deepEqual(elf.sections, []);
+  assert.deepEqual(elf.dynamic(), withSections);
+  // objcopy --only-keep-debug makes .dynamic SHT_NOBITS; PT_DYNAMIC then points at other bytes.
+  const debug = join(dir, 'libc.debug');
+  execFileSync('objcopy', ['--only-keep-debug', libc(), debug]);
+  assert.deepEqual(readAll(readFileSync(debug), debug).dynamic(), []);
 });
