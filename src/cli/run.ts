@@ -1,5 +1,5 @@
 /**
- * `jitdbg run [--entry SYM] [--lib LIB]... [--timings] FILE... [-- ARGS...]`: links the objects
+ * `jitdbg run [--entry SYM] [--lib LIB]... [--timings] [--dump-images DIR] FILE... [-- ARGS...]`: links the objects
  * (C and C++ sources are compiled first, cached) into this process, calls the entry with
  * argc/argv, flushes C stdio, runs the finalizers and exits with the entry's return value.
  */
@@ -11,10 +11,11 @@ import { extname, join, resolve } from 'node:path';
 import { LinkError } from '../link/errors.js';
 import { flushStdio } from '../native/libc.js';
 import { JITSession } from '../session.js';
+import { imageDumper } from './dump-images.js';
 import type { Command } from './commands.js';
 import { UsageError } from './errors.js';
 
-const USAGE = 'usage: jitdbg run [--entry SYM] [--lib LIB]... [--timings] FILE... [-- ARGS...]';
+const USAGE = 'usage: jitdbg run [--entry SYM] [--lib LIB]... [--timings] [--dump-images DIR] FILE... [-- ARGS...]';
 const C_SOURCES = new Set(['.c']);
 const CXX_SOURCES = new Set(['.cc', '.cpp', '.cxx', '.C']);
 
@@ -22,6 +23,8 @@ interface RunOptions {
   entry: string;
   libs: string[];
   timings: boolean;
+  /** Where each module's debug image is written. */
+  dumpImages?: string;
   files: string[];
   args: string[];
 }
@@ -41,6 +44,7 @@ export function parseRunArgs(argv: string[]): RunOptions {
     } else if (a === '--entry') o.entry = value();
     else if (a === '--lib') o.libs.push(value());
     else if (a === '--timings') o.timings = true;
+    else if (a === '--dump-images') o.dumpImages = value();
     else if (a === '-h' || a === '--help') throw new UsageError(USAGE);
     else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}\n${USAGE}`);
     else o.files.push(a);
@@ -91,7 +95,7 @@ export const run: Command = {
     try {
       ({ session, main } = timed('link-total', () => {
         const inputs = timed('read', () => objects.map((f, i) => ({ bytes: readFileSync(f), name: o.files[i]! })));
-        const s = new JITSession({ libraries: o.libs, timer: timed });
+        const s = new JITSession({ libraries: o.libs, timer: timed, ...(o.dumpImages ? { registrar: imageDumper(o.dumpImages) } : {}) });
         s.addObjects(inputs);
         if (s.lookup(o.entry) === undefined) {
           s.dispose();

@@ -100,6 +100,9 @@ function unlink(d: DataView, e: DataView): void {
 
 let shared: GdbJitRegistrar | null | undefined;
 
+/** Where images go when GDB's interface cannot be set up: nowhere (they may still be dumped). */
+const nowhere: Registrar = { read: memoryView, register: () => ({ dispose() {} }) };
+
 /**
  * The default ModuleRegistrar of a JITSession whose memory is this process's: debug images
  * registered with GDB through the process's one descriptor. When the registration library
@@ -117,8 +120,8 @@ export function gdbModuleRegistrar(options: ModuleRegistrarOptions = {}): Module
         process.stderr.write(`jitdbg: debug images will not be registered with GDB: ${(e as Error).message}\n`);
       }
     }
-    if (!shared) return undefined;
-    registerModule ??= moduleRegistrar(shared, options);
+    if (!shared && !options.onImage) return undefined;
+    registerModule ??= moduleRegistrar(shared ?? nowhere, options);
     return registerModule(module);
   };
 }

@@ -8,7 +8,7 @@
  * choices.
  */
 import {
-  EM_X86_64, ET_EXEC, SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE, SHN_ABS, SHT_NOBITS, SHT_PROGBITS,
+  EM_X86_64, ET_EXEC, SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE, SHN_ABS, SHT_NOBITS, SHT_PROGBITS, STB_LOCAL, STT_FILE,
 } from '../elf/consts.js';
 import { writeElf, type RawSectionSpec, type SectionSpec, type SymbolSpec } from '../elf/write.js';
 import type { LoadedSection, LoadedSymbol } from '../link/link.js';
@@ -64,13 +64,15 @@ export function debugImage(module: ImageSource, read: ReadTarget, options: Image
     for (const [name, data] of module.debugSections) sections.push({ name, sh_type: SHT_PROGBITS, sh_addralign: 1, data });
   }
   const byAddress = [...loaded].sort((p, q) => p.section.address - q.section.address);
-  const symbols: SymbolSpec[] = module.symbols.map((s) => {
+  // The module's name as the file symbol, the way tools and gdb-scripts/jitdbg.py name an image.
+  const symbols: SymbolSpec[] = [{ name: module.name, type: STT_FILE, bind: STB_LOCAL, st_shndx: SHN_ABS }];
+  for (const s of module.symbols) {
     const home = sectionAt(byAddress, s.address, s.size);
-    return {
+    symbols.push({
       name: s.name, type: s.type, bind: s.bind, st_value: s.address, st_size: s.size,
       ...(home ? { section: home } : { st_shndx: SHN_ABS }),
-    };
-  });
+    });
+  }
   sections.push({ kind: 'symtab', name: '.symtab', symbols });
   return writeElf({ header: { e_type: ET_EXEC, e_machine: EM_X86_64 }, sections });
 }

@@ -1,0 +1,113 @@
+// GDB driven through src/mi over the same objects linked natively (gcc/g++ -no-pie) and linked by
+// `jitdbg run` inside Node: what a scenario observes must be the same in both.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MiSession, toMiFrame, type MiFrame, type MiTuple, type StopEvent } from '../../src/mi/index.js';
+import { root } from '../fixtures/corpus.js';
+
+export const cli = join(root, 'dist', 'src', 'cli', 'main.js');
+
+export interface Program {
+  name: string;
+  variant: string;
+  objects: string[];
+  exe: string;
+}
+
+export function program(name: string): Program {
+  const programs: Program[] = JSON.parse(readFileSync(join(root, '.cache', 'fixtures', 'manifest.json'), 'utf8')).programs;
+  const p = programs.find((x) => x.name === name);
+  if (!p) throw new Error(`no program ${name} in the fixtures`);
+  return p;
+}
+
+/** GDB's arguments for a program: the native executable, or `node jitdbg run OBJECTS`. */
+export type Target = { label: 'native' | 'jit'; args: string[] };
+
+export function targets(p: Program, args: string[] = []): Target[] {
+  return [
+    { label: 'native', args: ['--args', p.exe, ...args] },
+    { label: 'jit', args: jitArgs(p.objects, args) },
+  ];
+}
+
+export function jitArgs(objects: string[], args: string[] = []): string[] {
+  return ['--args', process.execPath, cli, 'run', ...objects, '--', ...args];
+}
+
+/** The settings `jitdbg gdb` uses, so that GDB on Node behaves as on a small program. */
+export const SETUP = [
+  'set debuginfod enabled off',
+  'set print thread-events off',
+  'set breakpoint pending on',
+  'set confirm off',
+  'set width 0',
+  'set height 0',
+];
+
+/** Starts GDB with `args`, applies SETUP, runs `body`, and always closes GDB. */
+export async function withGdb<T>(args: string[], body: (g: Gdb) => Promise<T>): Promise<T> {
+  const s = await MiSession.start({ args, timeoutMs: 60_000 });
+  try {
+    for (const c of SETUP) await s.console(c);
+    return await body(new Gdb(s));
+  } finally {
+    await s.close();
+  }
+}
+
+/** A frame as a user compares it: function, source file and line. */
+export interface Place {
+  func: string | undefined;
+  file: string | undefined;
+  line: number | undefined;
+}
+
+export function place(f: MiFrame | undefined): Place {
+  return { func: f?.func, file: f?.file, line: f?.line };
+}
+
+/** Addresses differ between the two links; everything else printed must not. */
+export function normal(text: string): string {
+  return text.replace(/0x[0-9a-f]+/g, '0x…');
+}
+
+/** The MI session with the few verbs the scenarios use. */
+export class Gdb {
+  constructor(readonly mi: MiSession) {}
+
+  console(command: string): Promise<string> {
+    return this.mi.console(command);
+  }
+
+  /** Runs an execution command (`-exec-run`, `-exec-continue`, `-exec-step`...) and waits for the stop. */
+  async exec(command: string): Promise<StopEvent> {
+    await this.mi.command(command);
+    return this.mi.waitForStop();
+  }
+
+  /**
+   * Sets a breakpoint (pending if GDB does not know the location yet). Qualified, as `jitdbg
+   * gdb --break` sets them: else `kind` would also match V8's `FunctionLiteral::kind` in Node.
+   */
+  async break(location: string): Promise<void> {
+    await this.mi.command(`-break-insert -f --qualified ${location}`);
+  }
+
+  async deleteBreakpoints(): Promise<void> {
+    await this.mi.console('delete');
+  }
+
+  /** The stack from the innermost frame down to the first `main` (below it, the JIT run shows Node). */
+  async backtrace(): Promise<Place[]> {
+    const stack = (await this.mi.command('-stack-list-frames')).results.stack as MiTuple[];
+    const frames = stack.map(toMiFrame);
+    const main = frames.findIndex((f) => f.func === 'main');
+    return (main >= 0 ? frames.slice(0, main + 1) : frames).map(place);
+  }
+
+  /** An expression's value as GDB prints it, addresses masked. */
+  async value(expression: string): Promise<string> {
+    return normal(await this.console(`output ${expression}`));
+  }
+}
