@@ -1,0 +1,36 @@
+// `jitdbg gdb`: GDB's own prompt on `jitdbg run`, breakpoints set and gdb-scripts loaded. GDB
+// reads the commands a user would type from stdin.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { root } from '../fixtures/corpus.js';
+import { cli } from './gdb-harness.js';
+
+function jitdbgGdb(args: string[], input = ''): { stdout: string; stderr: string; status: number | null } {
+  const r = spawnSync(process.execPath, [cli, 'gdb', ...args], { input, encoding: 'utf8', cwd: root, timeout: 120_000 });
+  return { stdout: r.stdout, stderr: r.stderr, status: r.status };
+}
+
+test('jitdbg gdb examples/hello.c --break compare: the breakpoint is hit, bt and the jitdbg command work', () => {
+  const r = jitdbgGdb(['--break', 'compare', '--break', 'hello.c:12', join('examples', 'hello.c'), '--', 'world'], [
+    'set width 0', 'run', 'bt', 'jitdbg', 'delete 1', 'continue', 'info locals', 'continue', 'quit',
+  ].join('\n'));
+  assert.match(r.stdout, /Breakpoint 1(\.1)?, compare \(a=0x[0-9a-f]+, b=0x[0-9a-f]+\) at examples\/hello\.c:6/);
+  assert.match(r.stdout, /#0 +compare \(/);
+  assert.match(r.stdout, /^0 +0x[0-9a-f]+ 0x[0-9a-f]+ +\d+ +examples\/hello\.c +0x[0-9a-f]+-0x[0-9a-f]+ +2$/m);
+  assert.match(r.stdout, /Breakpoint 2(\.1)?, main \(argc=2, argv=0x[0-9a-f]+\) at examples\/hello\.c:12/);
+  assert.match(r.stdout, /v = \{3, 7, 19, 42\}/);
+  assert.match(r.stdout, /hello, world: sorted 3 7 19 42/);
+  assert.match(r.stdout, /exited normally/);
+  assert.equal(r.status, 0);
+});
+
+test('jitdbg gdb: usage errors are one line, before GDB starts', () => {
+  const none = jitdbgGdb(['--break', 'main']);
+  assert.equal(none.status, 1);
+  assert.match(none.stderr, /^jitdbg: no input files\nusage: jitdbg gdb /);
+  const missing = jitdbgGdb(['--gdb', '/nonexistent/gdb', 'examples/hello.c']);
+  assert.equal(missing.status, 1);
+  assert.match(missing.stderr, /^jitdbg: cannot start \/nonexistent\/gdb: /);
+});

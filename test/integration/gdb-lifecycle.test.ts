@@ -1,0 +1,72 @@
+// What GDB knows as modules come and go: after module.dispose() it no longer knows the module's
+// functions and `maint info jit` lists one entry fewer; a GDB that attaches to a running program
+// finds the modules registered before it came; a module with broken DWARF still runs under GDB.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { MiError } from '../../src/mi/index.js';
+import { root } from '../fixtures/corpus.js';
+import { place, program, withGdb } from './gdb-harness.js';
+
+const host = join(root, 'dist', 'test', 'integration', 'jit-host.js');
+const fact = program('fact.O0').objects[0]!;
+const util = program('calls.O0').objects.find((o) => o.includes('util'))!;
+
+/** The entries `maint info jit` lists. */
+function jitEntries(text: string): number {
+  return text.split('\n').filter((l) => /^0x[0-9a-f]+\s/.test(l)).length;
+}
+
+test('after module.dispose() GDB no longer knows its functions and lists one JIT entry fewer', async () => {
+  await withGdb(['--args', process.execPath, host, 'dispose', fact, util], async (g) => {
+    await g.break('accumulate');
+    const first = await g.exec('-exec-run');
+    assert.equal(first.frame?.func, 'accumulate');
+    const before = { entries: jitEntries(await g.console('maint info jit')), functions: await g.console('info functions ^fact$') };
+    const second = await g.exec('-exec-continue');
+    assert.equal(second.frame?.func, 'accumulate');
+    const after = { entries: jitEntries(await g.console('maint info jit')), functions: await g.console('info functions ^fact$') };
+    assert.equal(before.entries, 2);
+    assert.equal(after.entries, 1);
+    assert.match(before.functions, /fact\.c:\n12:\s+int fact\(int\);/);
+    assert.doesNotMatch(after.functions, /fact\(/);
+    await assert.rejects(g.console('info line fact'), (e: MiError) => e.kind === 'gdb' && /Function "fact" not defined/.test(e.gdbMessage));
+  });
+});
+
+test('GDB attaching to a running program (gdb -p) sees the modules registered before', async () => {
+  const child = spawn(process.execPath, [host, 'attach', fact], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const [line] = (await once(child.stdout, 'data')) as [Buffer];
+    assert.match(line.toString(), /^ready \d+/);
+    await withGdb(['-p', String(child.pid)], async (g) => {
+      assert.equal(jitEntries(await g.console('maint info jit')), 1);
+      assert.match(await g.console('info functions ^fact$'), /12:\s+int fact\(int\);/);
+      await g.break('fact');
+      const stop = await g.exec('-exec-continue');
+      assert.deepEqual(place(stop.frame), { func: 'fact', file: stop.frame?.file, line: 13 });
+      assert.match(stop.frame?.file ?? '', /fact\.c$/);
+      assert.match(await g.console('info args'), /^n = 3\n$/);
+      await g.console('detach');
+    });
+  } finally {
+    child.kill('SIGKILL');
+  }
+});
+
+test('a module whose .debug_info is broken links, runs and stops under GDB by its symbol', async () => {
+  const output: string[] = [];
+  await withGdb(['--args', process.execPath, host, 'corrupt', fact], async (g) => {
+    g.mi.on('output', (l) => output.push(l));
+    await g.break('fact');
+    const stop = await g.exec('-exec-run');
+    assert.equal(stop.frame?.func, 'fact');
+    assert.equal(stop.frame?.line, undefined); // no line table: the image went without its DWARF
+    await g.deleteBreakpoints();
+    const end = await g.exec('-exec-continue');
+    assert.equal(end.reason, 'exited-normally');
+  });
+  assert.ok(output.some((l) => l.includes('fact(4) = 24')), output.join('\n'));
+});

@@ -1,0 +1,40 @@
+// A program using the JITSession API, for GDB to run or attach to (gdb-lifecycle.test.ts):
+//   node jit-host.js dispose FACT.o UTIL.o   calls accumulate, disposes the fact module, calls accumulate again
+//   node jit-host.js attach FACT.o           prints "ready <pid>", then calls fact(3) every 20 ms until killed
+//   node jit-host.js corrupt FACT.o          loads FACT.o with its .debug_info unit header broken, calls fact(4)
+import { readFileSync } from 'node:fs';
+import { ElfFile } from '../../src/elf/read.js';
+import { JITSession } from '../../src/session.js';
+
+/** The object with the version of its first .debug_info unit set to 0xffff. */
+export function brokenDebugInfo(bytes: Uint8Array): Uint8Array {
+  const copy = bytes.slice();
+  const info = ElfFile.read(copy, 'object').section('.debug_info');
+  if (!info) throw new Error('the object has no .debug_info');
+  copy[info.sh_offset + 4] = 0xff;
+  copy[info.sh_offset + 5] = 0xff;
+  return copy;
+}
+
+const [mode, ...files] = process.argv.slice(2);
+const session = new JITSession();
+const load = (file: string, bytes: Uint8Array = readFileSync(file)) => session.addObject(bytes, file);
+
+if (mode === 'dispose') {
+  const fact = load(files[0]!);
+  load(files[1]!);
+  const accumulate = session.function('accumulate', 'long', ['long']);
+  accumulate(1);
+  fact.dispose();
+  accumulate(2);
+  session.dispose();
+} else if (mode === 'attach') {
+  load(files[0]!);
+  const fact = session.function('fact', 'int', ['int']);
+  process.stdout.write(`ready ${process.pid}\n`);
+  setInterval(() => fact(3), 20);
+} else if (mode === 'corrupt') {
+  load(files[0]!, brokenDebugInfo(readFileSync(files[0]!)));
+  process.stdout.write(`fact(4) = ${session.function('fact', 'int', ['int'])(4)}\n`);
+  session.dispose();
+}
