@@ -16,10 +16,10 @@ export interface Registrar {
   /** Reads target memory: the contents of loaded sections, which images carry. */
   readonly read: ReadTarget;
   /**
-   * Registers an image (the registrar copies it into memory it owns). When it throws, nothing
-   * is registered.
+   * Registers an image (the registrar copies it into memory it owns; the image names its module
+   * in its STT_FILE symbol). When it throws, nothing is registered.
    */
-  register(image: Uint8Array, name: string): Registration;
+  register(image: Uint8Array): Registration;
 }
 
 export interface ModuleRegistrarOptions {
@@ -41,7 +41,7 @@ export function moduleRegistrar(registrar: Registrar, options: ModuleRegistrarOp
     if (problem) warn(`jitdbg: ${module.name}: debug information left out of its debug image: ${problem}`);
     const image = debugImage(module, registrar.read, { withoutDebugSections: problem !== undefined });
     options.onImage?.(module.name, image);
-    return registrar.register(image, module.name);
+    return registrar.register(image);
   };
 }
 

@@ -3,18 +3,8 @@
 //   node jit-host.js attach FACT.o           prints "ready <pid>", then calls fact(3) every 20 ms until killed
 //   node jit-host.js corrupt FACT.o          loads FACT.o with its .debug_info unit header broken, calls fact(4)
 import { readFileSync } from 'node:fs';
-import { ElfFile } from '../../src/elf/read.js';
 import { JITSession } from '../../src/session.js';
-
-/** The object with the version of its first .debug_info unit set to 0xffff. */
-export function brokenDebugInfo(bytes: Uint8Array): Uint8Array {
-  const copy = bytes.slice();
-  const info = ElfFile.read(copy, 'object').section('.debug_info');
-  if (!info) throw new Error('the object has no .debug_info');
-  copy[info.sh_offset + 4] = 0xff;
-  copy[info.sh_offset + 5] = 0xff;
-  return copy;
-}
+import { brokenDebugInfo } from '../unit/debug/offline.js';
 
 const [mode, ...files] = process.argv.slice(2);
 const session = new JITSession();
