@@ -1,6 +1,7 @@
 // One entry per benchmark group; each group lives in its own file.
+import { gdb } from './debug.js';
 import { dwarf } from './dwarf.js';
 import { elf } from './elf.js';
 import { link } from './link.js';
 
-export const groups: Record<string, () => Promise<void>> = { dwarf, elf, link };
+export const groups: Record<string, () => Promise<void>> = { dwarf, elf, gdb, link };
