@@ -9,7 +9,7 @@
  *   session.dispose();
  */
 import { LinkError } from './link/errors.js';
-import { linkObjects, untimed, type LinkedObject, type LinkInput, type LoadedSection, type LoadedSymbol, type PhaseTimer } from './link/link.js';
+import { linkObjects, untimed, type DebugOffset, type LinkedObject, type LinkInput, type LoadedSection, type LoadedSymbol, type PhaseTimer } from './link/link.js';
 import type { Definition } from './link/resolve.js';
 import type { MemoryManager } from './memory/types.js';
 import { NativeMemoryManager } from './memory/native.js';
@@ -23,10 +23,12 @@ export interface Disposable {
 }
 
 /**
- * Called for each module once it is linked and finalized, before its initializers run; what it
- * returns is disposed first when the module goes. The seam for debug-image registration.
+ * Called with the modules of each addObjects batch once they are linked and finalized, before
+ * their initializers run; returns a handle per module (or undefined), disposed first when that
+ * module goes. The seam for debug-image registration: a registrar may describe a whole batch in
+ * one image, which spares an attached debugger one stop per module.
  */
-export type ModuleRegistrar = (module: Module) => Disposable | undefined;
+export type ModuleRegistrar = (modules: readonly Module[]) => readonly (Disposable | undefined)[];
 
 export interface JITSessionOptions {
   /** Target memory; default: this process's (NativeMemoryManager). */
@@ -62,6 +64,8 @@ export class Module {
   readonly symbols: readonly LoadedSymbol[];
   /** Non-allocated sections (DWARF...), relocated for the target addresses. */
   readonly debugSections: ReadonlyMap<string, Uint8Array>;
+  /** Per debug section, its fields holding offsets into debug sections (for merging them). */
+  readonly debugOffsets: ReadonlyMap<string, readonly DebugOffset[]>;
   /** Start and end of the module's target memory. */
   readonly start: number;
   readonly end: number;
@@ -78,6 +82,7 @@ export class Module {
     this.sections = linked.sections;
     this.symbols = linked.symbols;
     this.debugSections = linked.debugSections;
+    this.debugOffsets = linked.debugOffsets;
     this.start = linked.allocation.start;
     this.end = linked.allocation.end;
   }
@@ -92,15 +97,19 @@ export class Module {
     return s ? BigInt(s.address) : undefined;
   }
 
-  /** @internal Registers frames and the debug image. */
-  attach(inProcess: boolean, registrar: ModuleRegistrar | undefined): void {
+  /** @internal Registers the exception frames. */
+  attach(inProcess: boolean): void {
     if (inProcess) {
       for (const f of this.linked.frames) {
         registerFrames(f);
         this.registeredFrames.push(f);
       }
     }
-    this.registration = registrar?.(this);
+  }
+
+  /** @internal Takes the debug-image registration, to dispose with the module. */
+  hold(registration: Disposable | undefined): void {
+    this.registration = registration;
   }
 
   /** @internal Runs the initializers. */
@@ -174,7 +183,11 @@ export class JITSession {
     }, time);
     const modules = linked.map((l) => new Module(l.name, l, this));
     try {
-      time('frames', () => modules.forEach((m) => m.attach(inProcess, this.registrar)));
+      time('frames', () => {
+        modules.forEach((m) => m.attach(inProcess));
+        const registrations = this.registrar?.(modules) ?? [];
+        modules.forEach((m, i) => m.hold(registrations[i]));
+      });
       modules.forEach((m, i) => this.publish(m, linked[i]!));
       if (inProcess) time('init', () => modules.forEach((m) => m.initialize()));
     } catch (e) {

@@ -110,8 +110,8 @@ const nowhere: Registrar = { read: memoryView, register: () => ({ dispose() {} }
  * nothing: the code still runs.
  */
 export function gdbModuleRegistrar(options: ModuleRegistrarOptions = {}): ModuleRegistrar {
-  let registerModule: ModuleRegistrar | undefined;
-  return (module) => {
+  let registerModules: ModuleRegistrar | undefined;
+  return (modules) => {
     if (shared === undefined) {
       try {
         shared = new GdbJitRegistrar();
@@ -120,8 +120,8 @@ export function gdbModuleRegistrar(options: ModuleRegistrarOptions = {}): Module
         process.stderr.write(`jitdbg: debug images will not be registered with GDB: ${(e as Error).message}\n`);
       }
     }
-    if (!shared && !options.onImage) return undefined;
-    registerModule ??= moduleRegistrar(shared ?? nowhere, options);
-    return registerModule(module);
+    if (!shared && !options.onImage) return [];
+    registerModules ??= moduleRegistrar(shared ?? nowhere, options);
+    return registerModules(modules);
   };
 }

@@ -1,17 +1,24 @@
 /**
- * The debug image of a linked module: an ELF file that describes the module where it was
- * loaded, readable by GDB (through the JIT interface), LLDB, llvm-dwarfdump or the TUI without
- * a linker. Every loaded section keeps its target address as sh_addr and its bytes as they are
- * in target memory; every debug section is already relocated for those addresses; there is no
- * relocation section; the symbol table holds the module's symbols at their addresses. An
- * ET_EXEC file, since nothing in it is relocatable any more. docs/debug-image.md explains the
- * choices.
+ * The debug image of linked modules: an ELF file that describes them where they were loaded,
+ * readable by GDB (through the JIT interface), LLDB, llvm-dwarfdump or the TUI without a linker.
+ * Every loaded section keeps its target address as sh_addr and its bytes as they are in target
+ * memory; every debug section is already relocated for those addresses; there is no relocation
+ * section; the symbol table holds the modules' symbols at their addresses. An ET_EXEC file,
+ * since nothing in it is relocatable any more.
+ *
+ * One image may describe several modules (a batch linked together), which costs a debugger one
+ * registration instead of one per module. Their debug sections are then concatenated name by
+ * name, each field holding an offset into a debug section (which the linker lists) raised by
+ * where that section's part now starts, as a linker does; their .eh_frame sections, one per
+ * module in memory, become one, moved to the lowest of their addresses. docs/debug-image.md
+ * explains the choices.
  */
 import {
   EM_X86_64, ET_EXEC, SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE, SHN_ABS, SHT_NOBITS, SHT_PROGBITS, STB_LOCAL, STT_FILE,
 } from '../elf/consts.js';
 import { writeElf, type RawSectionSpec, type SectionSpec, type SymbolSpec } from '../elf/write.js';
-import type { LoadedSection, LoadedSymbol } from '../link/link.js';
+import type { DebugOffset, LoadedSection, LoadedSymbol } from '../link/link.js';
+import { moveEhFrame } from './eh-frame.js';
 
 /** What an image is made of: a Module, or anything shaped like one. */
 export interface ImageSource {
@@ -21,14 +28,16 @@ export interface ImageSource {
   readonly symbols: readonly LoadedSymbol[];
   /** Non-allocated sections, relocated for the target addresses. */
   readonly debugSections: ReadonlyMap<string, Uint8Array>;
+  /** Per debug section, its fields holding offsets into debug sections. */
+  readonly debugOffsets: ReadonlyMap<string, readonly DebugOffset[]>;
 }
 
 /** Reads `size` bytes of target memory at `address`. */
 export type ReadTarget = (address: number, size: number) => Uint8Array;
 
 export interface ImageOptions {
-  /** Leave the non-allocated sections out (e.g. when their DWARF is malformed). */
-  withoutDebugSections?: boolean;
+  /** Modules whose non-allocated sections are left out (e.g. because their DWARF is malformed). */
+  withoutDebugSections?: ReadonlySet<ImageSource>;
 }
 
 const FLAGS: Record<Exclude<LoadedSection['placement'], 'debug'>, number> = {
@@ -38,50 +47,123 @@ const FLAGS: Record<Exclude<LoadedSection['placement'], 'debug'>, number> = {
   zero: SHF_ALLOC | SHF_WRITE,
 };
 
+const EH_FRAME = '.eh_frame';
+
+interface Placed {
+  section: LoadedSection;
+  spec: RawSectionSpec;
+}
+
 /**
- * Builds the image of `module`. The contents of loaded sections are read from target memory
- * through `read` (after finalize they exist nowhere else): .eh_frame there is what unwinders need,
- * and code lets offline tools disassemble a dumped image.
+ * Builds the image of `modules` (one, or a batch whose memory lies within 2 GiB). The contents of
+ * loaded sections are read from target memory through `read` (after finalize they exist nowhere
+ * else): .eh_frame there is what unwinders need, and code lets offline tools disassemble a
+ * dumped image. Throws RangeError when the modules' .eh_frame cannot be merged (too far apart).
  */
-export function debugImage(module: ImageSource, read: ReadTarget, options: ImageOptions = {}): Uint8Array {
-  const loaded: { section: LoadedSection; spec: RawSectionSpec }[] = [];
+export function debugImage(modules: readonly ImageSource[], read: ReadTarget, options: ImageOptions = {}): Uint8Array {
+  const merged = modules.length > 1;
+  const placed: Placed[] = [];
   const sections: SectionSpec[] = [];
-  for (const s of module.sections) {
-    if (s.placement === 'debug') continue;
-    const nobits = s.placement === 'zero';
-    const spec: RawSectionSpec = {
-      name: s.name,
-      sh_type: nobits ? SHT_NOBITS : s.sh_type === SHT_NOBITS ? SHT_PROGBITS : s.sh_type,
-      sh_flags: FLAGS[s.placement],
-      sh_addr: s.address,
-      sh_addralign: s.align,
-      ...(nobits ? { size: s.size } : { data: read(s.address, s.size) }),
-    };
-    loaded.push({ section: s, spec });
-    sections.push(spec);
+  for (const m of modules) {
+    for (const s of m.sections) {
+      if (s.placement === 'debug' || (merged && s.name === EH_FRAME)) continue;
+      const nobits = s.placement === 'zero';
+      const spec: RawSectionSpec = {
+        name: s.name,
+        sh_type: nobits ? SHT_NOBITS : s.sh_type === SHT_NOBITS ? SHT_PROGBITS : s.sh_type,
+        sh_flags: FLAGS[s.placement],
+        sh_addr: s.address,
+        sh_addralign: s.align,
+        ...(nobits ? { size: s.size } : { data: read(s.address, s.size) }),
+      };
+      placed.push({ section: s, spec });
+      sections.push(spec);
+    }
   }
-  if (!options.withoutDebugSections) {
-    for (const [name, data] of module.debugSections) sections.push({ name, sh_type: SHT_PROGBITS, sh_addralign: 1, data });
+  if (merged) {
+    const frames = mergedEhFrame(modules, read);
+    if (frames) sections.push(frames);
   }
-  const byAddress = [...loaded].sort((p, q) => p.section.address - q.section.address);
-  // The module's name as the file symbol, the way tools and gdb-scripts/jitdbg.py name an image.
-  const symbols: SymbolSpec[] = [{ name: module.name, type: STT_FILE, bind: STB_LOCAL, st_shndx: SHN_ABS }];
-  for (const s of module.symbols) {
-    const home = sectionAt(byAddress, s.address, s.size);
-    symbols.push({
-      name: s.name, type: s.type, bind: s.bind, st_value: s.address, st_size: s.size,
-      ...(home ? { section: home } : { st_shndx: SHN_ABS }),
-    });
+  const described = modules.filter((m) => !options.withoutDebugSections?.has(m));
+  for (const [name, data] of concatenated(described)) sections.push({ name, sh_type: SHT_PROGBITS, sh_addralign: 1, data });
+
+  const byAddress = [...placed].sort((p, q) => p.section.address - q.section.address);
+  const symbols: SymbolSpec[] = [];
+  for (const m of modules) {
+    // The module's name as its file symbol, ahead of its locals: how tools and gdb-scripts/jitdbg.py name it.
+    symbols.push({ name: m.name, type: STT_FILE, bind: STB_LOCAL, st_shndx: SHN_ABS });
+    for (const s of m.symbols) {
+      const home = sectionAt(byAddress, s.address, s.size);
+      symbols.push({
+        name: s.name, type: s.type, bind: s.bind, st_value: s.address, st_size: s.size,
+        ...(home ? { section: home } : { st_shndx: SHN_ABS }),
+      });
+    }
   }
   sections.push({ kind: 'symtab', name: '.symtab', symbols });
   return writeElf({ header: { e_type: ET_EXEC, e_machine: EM_X86_64 }, sections });
 }
 
 /**
+ * The modules' debug sections, name by name: each module's part in turn, with every field that
+ * holds an offset into a debug section raised by where that section's part of the module starts.
+ */
+function concatenated(modules: readonly ImageSource[]): Map<string, Uint8Array> {
+  if (modules.length === 1) return new Map(modules[0]!.debugSections);
+  const sizes = new Map<string, number>();
+  const bases = modules.map((m) => {
+    const base = new Map<string, number>();
+    for (const [name, bytes] of m.debugSections) {
+      const at = sizes.get(name) ?? 0;
+      base.set(name, at);
+      sizes.set(name, at + bytes.length);
+    }
+    return base;
+  });
+  const out = new Map<string, Uint8Array>();
+  for (const [name, size] of sizes) out.set(name, new Uint8Array(size));
+  modules.forEach((m, i) => {
+    const base = bases[i]!;
+    for (const [name, bytes] of m.debugSections) {
+      const target = out.get(name)!;
+      const at = base.get(name)!;
+      target.set(bytes, at);
+      const view = new DataView(target.buffer, target.byteOffset + at, bytes.length);
+      for (const f of m.debugOffsets.get(name) ?? []) {
+        const add = base.get(f.target) ?? 0;
+        if (add === 0) continue;
+        if (f.size === 4) view.setUint32(f.offset, view.getUint32(f.offset, true) + add, true);
+        else if (f.size === 8) view.setBigUint64(f.offset, view.getBigUint64(f.offset, true) + BigInt(add), true);
+        else throw new RangeError(`${m.name}: ${name}+0x${f.offset.toString(16)}: a ${f.size}-byte section offset`);
+      }
+    }
+  });
+  return out;
+}
+
+/**
+ * One .eh_frame for the modules: each module's, read from target memory, moved after the
+ * previous one, at the lowest of their addresses. Not SHF_ALLOC: those bytes are not loaded
+ * there; its sh_addr is the base of its PC-relative pointers.
+ */
+function mergedEhFrame(modules: readonly ImageSource[], read: ReadTarget): RawSectionSpec | undefined {
+  const frames = modules.flatMap((m) => m.sections.filter((s) => s.name === EH_FRAME && s.size > 0));
+  if (frames.length === 0) return undefined;
+  const address = Math.min(...frames.map((s) => s.address));
+  const data = new Uint8Array(frames.reduce((n, s) => n + s.size, 0));
+  let at = 0;
+  for (const s of frames) {
+    data.set(moveEhFrame(read(s.address, s.size), s.address, address + at), at);
+    at += s.size;
+  }
+  return { name: EH_FRAME, sh_type: SHT_PROGBITS, sh_addr: address, sh_addralign: 8, data };
+}
+
+/**
  * The section a symbol lies in: the one whose range holds `address` (a zero-size symbol may sit
  * at a section's end, as `__stop_*` does). Undefined for linker-made data (commons, GOT).
  */
-function sectionAt(byAddress: { section: LoadedSection; spec: RawSectionSpec }[], address: number, size: number): RawSectionSpec | undefined {
+function sectionAt(byAddress: Placed[], address: number, size: number): RawSectionSpec | undefined {
   let lo = 0;
   let hi = byAddress.length - 1;
   let found = -1;

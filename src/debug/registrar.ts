@@ -1,6 +1,6 @@
 /**
- * Where debug images go. The linker knows nothing of debuggers: the session hands each linked
- * module to a ModuleRegistrar, and `moduleRegistrar` makes one from a Registrar — GDB's JIT
+ * Where debug images go. The linker knows nothing of debuggers: the session hands each batch of
+ * linked modules to a ModuleRegistrar, and `moduleRegistrar` makes one from a Registrar — GDB's JIT
  * interface in this process (gdb-jit.ts), or another process's when target memory is remote.
  */
 import { FormatError } from '../binary/errors.js';
@@ -23,26 +23,90 @@ export interface Registrar {
 }
 
 export interface ModuleRegistrarOptions {
-  /** Receives each module's image as it is registered (`jitdbg run --dump-images`). */
-  onImage?: (name: string, image: Uint8Array) => void;
+  /** Receives each image as it is registered, with the names of the modules it describes (`jitdbg run --dump-images`). */
+  onImage?: (names: readonly string[], image: Uint8Array) => void;
   /** Where problems with a module's debug information are reported; default stderr. */
   warn?: (message: string) => void;
 }
 
 /**
- * A ModuleRegistrar registering each module's debug image with `registrar`. A module whose
- * DWARF is malformed is registered without its debug sections (symbols and unwind tables still
- * serve), with a warning: it links and runs all the same.
+ * A ModuleRegistrar registering the debug image of each batch of modules with `registrar`: one
+ * image for the whole batch (one debugger stop instead of one per module), or one per module
+ * when their memory is too far apart to merge unwind tables. When a module of a merged batch is
+ * disposed, the batch's image is unregistered and each remaining module gets an image of its own,
+ * so that the debugger forgets exactly that module's code. A module whose DWARF is malformed is
+ * described without its debug sections (symbols and unwind tables still serve), with a warning:
+ * it links and runs all the same.
  */
 export function moduleRegistrar(registrar: Registrar, options: ModuleRegistrarOptions = {}): ModuleRegistrar {
   const warn = options.warn ?? ((m: string) => process.stderr.write(`${m}\n`));
-  return (module) => {
-    const problem = dwarfProblem(module);
-    if (problem) warn(`jitdbg: ${module.name}: debug information left out of its debug image: ${problem}`);
-    const image = debugImage(module, registrar.read, { withoutDebugSections: problem !== undefined });
-    options.onImage?.(module.name, image);
-    return registrar.register(image);
+  return (modules) => {
+    const malformed = new Set<ImageSource>();
+    for (const m of modules) {
+      const problem = dwarfProblem(m);
+      if (problem === undefined) continue;
+      malformed.add(m);
+      warn(`jitdbg: ${m.name}: debug information left out of its debug image: ${problem}`);
+    }
+    const register = (members: readonly ImageSource[]): Registration => {
+      const image = debugImage(members, registrar.read, { withoutDebugSections: malformed });
+      options.onImage?.(members.map((m) => m.name), image);
+      return registrar.register(image);
+    };
+    if (modules.length <= 1) return modules.map((m) => register([m]));
+    let whole: Registration;
+    try {
+      whole = register(modules);
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      return registerEach(modules, register);
+    }
+    return new Batch(modules, whole, register).handles;
   };
+}
+
+/** One registration per module; if one fails, those made are undone. */
+function registerEach(modules: readonly ImageSource[], register: (members: readonly ImageSource[]) => Registration): Registration[] {
+  const done: Registration[] = [];
+  try {
+    for (const m of modules) done.push(register([m]));
+  } catch (e) {
+    for (const r of done) r.dispose();
+    throw e;
+  }
+  return done;
+}
+
+/** The modules of a merged image: one registration until a member goes, then one each. */
+class Batch {
+  readonly handles: Registration[];
+  private whole: Registration | undefined;
+  private readonly own = new Map<ImageSource, Registration>();
+  private readonly gone = new Set<ImageSource>();
+
+  constructor(
+    private readonly modules: readonly ImageSource[],
+    whole: Registration,
+    private readonly register: (members: readonly ImageSource[]) => Registration,
+  ) {
+    this.whole = whole;
+    this.handles = modules.map((m) => ({ dispose: () => this.drop(m) }));
+  }
+
+  private drop(m: ImageSource): void {
+    if (this.gone.has(m)) return;
+    this.gone.add(m);
+    const whole = this.whole;
+    if (whole) {
+      this.whole = undefined;
+      whole.dispose();
+      const rest = this.modules.filter((o) => !this.gone.has(o));
+      registerEach(rest, this.register).forEach((r, i) => this.own.set(rest[i]!, r));
+    } else {
+      this.own.get(m)?.dispose();
+      this.own.delete(m);
+    }
+  }
 }
 
 /**

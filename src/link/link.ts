@@ -13,7 +13,7 @@ import { writeStub } from './arch/x86-64.js';
 import { LinkError } from './errors.js';
 import { buildGraph, inSection, isExternal, type GraphSection, type ObjectGraph, type SectionPlacement } from './graph.js';
 import { layoutObject, type Layout, type Slot } from './layout.js';
-import { scanRelocations } from './passes.js';
+import { rowOf, scanRelocations } from './passes.js';
 import { resolveBatch, STRONG, WEAK, COMMON, type Definition, type ResolveOptions, type Resolution, type SessionSymbols, type Target } from './resolve.js';
 import { applyFixups, type SymbolValues } from './fixup.js';
 import { runtimeLists, type RuntimeLists } from './runtime.js';
@@ -54,9 +54,21 @@ export interface LinkedObject extends RuntimeLists {
   groups: string[];
   /** Non-allocated sections (DWARF), relocated for the target addresses: copies owned by the module. */
   debugSections: Map<string, Uint8Array>;
+  /** Per debug section, its fields holding an offset into a debug section. */
+  debugOffsets: Map<string, DebugOffset[]>;
   /** Target address of `.eh_frame` sections, each ending in a zero terminator. */
   frames: number[];
   dsoHandle: number;
+}
+
+/**
+ * A field of a debug section that holds an offset into a debug section (`target`), e.g.
+ * DW_AT_stmt_list into .debug_line: what placing debug sections after others must add to.
+ */
+export interface DebugOffset {
+  offset: number;
+  size: number;
+  target: string;
 }
 
 /** Receives the time spent in each phase. */
@@ -94,11 +106,12 @@ export function linkObjects(inputs: LinkInput[], memory: MemoryManager, session:
       });
       graphs.forEach((g, gi) => values.push(symbolValues(g, gi, resolutions[gi]!, layouts[gi]!, allocations[gi]!, addresses as Float64Array[], graphs)));
     });
+    const offsets = graphs.map(() => new Map<string, DebugOffset[]>());
     const debug = time('fixups', () => graphs.map((g, gi) => {
       writeSynthesized(layouts[gi]!, allocations[gi]!, values[gi]!, copied[gi]!);
-      return relocateSections(g, layouts[gi]!, allocations[gi]!, values[gi]!);
+      return relocateSections(g, layouts[gi]!, allocations[gi]!, values[gi]!, offsets[gi]!);
     }));
-    const linked = graphs.map((g, gi) => describe(g, resolutions[gi]!, layouts[gi]!, allocations[gi]!, values[gi]!, debug[gi]!));
+    const linked = graphs.map((g, gi) => describe(g, resolutions[gi]!, layouts[gi]!, allocations[gi]!, values[gi]!, debug[gi]!, offsets[gi]!));
     time('finalize', () => allocations.forEach((a) => a.finalize()));
     return linked;
   } catch (e) {
@@ -169,8 +182,8 @@ function writeSynthesized(layout: Layout, a: Allocation, v: SymbolValues, copies
   }
 }
 
-/** Copies each loaded section into its working bytes and applies fixups; returns the relocated debug sections. */
-function relocateSections(g: ObjectGraph, layout: Layout, a: Allocation, v: SymbolValues): Map<string, Uint8Array> {
+/** Copies each loaded section into its working bytes and applies fixups; returns the relocated debug sections (and fills `offsets`). */
+function relocateSections(g: ObjectGraph, layout: Layout, a: Allocation, v: SymbolValues, offsets: Map<string, DebugOffset[]>): Map<string, Uint8Array> {
   const debug = new Map<string, Uint8Array>();
   for (const s of g.sections) {
     if (!s || s.discarded) continue;
@@ -178,6 +191,7 @@ function relocateSections(g: ObjectGraph, layout: Layout, a: Allocation, v: Symb
     if (s.placement === 'debug') {
       bytes = s.content!.slice();
       debug.set(s.name, bytes);
+      offsets.set(s.name, debugOffsets(g, s));
     } else {
       const slot = layout.sections.get(s.index)!;
       bytes = a.segments[slot.segment]!.bytes.subarray(slot.offset, slot.offset + s.size);
@@ -188,11 +202,21 @@ function relocateSections(g: ObjectGraph, layout: Layout, a: Allocation, v: Symb
   return debug;
 }
 
+function debugOffsets(g: ObjectGraph, s: GraphSection): DebugOffset[] {
+  const out: DebugOffset[] = [];
+  for (const rel of s.relocations) {
+    const sym = g.symbols[rel.sym];
+    const target = sym && inSection(sym) ? g.sections[sym.st_shndx] : undefined;
+    if (target?.placement === 'debug') out.push({ offset: rel.r_offset, size: rowOf(g, s, rel.type, rel.sym, rel.r_offset).size, target: target.name });
+  }
+  return out;
+}
+
 function strengthOf(bind: number, shndx: number): number {
   return shndx === SHN_COMMON ? COMMON : bind === STB_GLOBAL ? STRONG : WEAK;
 }
 
-function describe(g: ObjectGraph, r: Resolution, layout: Layout, a: Allocation, v: SymbolValues, debugSections: Map<string, Uint8Array>): LinkedObject {
+function describe(g: ObjectGraph, r: Resolution, layout: Layout, a: Allocation, v: SymbolValues, debugSections: Map<string, Uint8Array>, debugOffsets: Map<string, DebugOffset[]>): LinkedObject {
   const sections: LoadedSection[] = [];
   for (const s of g.sections) {
     if (s && !s.discarded) sections.push({ name: s.name, placement: s.placement, address: s.address, size: s.size, sh_type: s.sh_type, align: s.align });
@@ -220,6 +244,7 @@ function describe(g: ObjectGraph, r: Resolution, layout: Layout, a: Allocation, 
     definitions,
     groups: g.groups.filter((grp) => grp.members.some((m) => g.sections[m] && !g.sections[m]!.discarded)).map((grp) => grp.signature),
     debugSections,
+    debugOffsets,
     frames: layout.frames.map((i) => g.sections[i]!.address),
     dsoHandle: slotAddress(a, layout.dsoHandle),
     ...runtimeLists(g.sections.filter((s): s is GraphSection => !!s && !s.discarded && loaded(s)), a, layout),

@@ -64,7 +64,7 @@ export async function gdb(): Promise<void> {
 
   const sqlite = sqlite3Object().object;
   const { modules: linked, memory } = linkOffline([sqlite]);
-  const image = debugImage(linked[0]!, memory.read);
+  const image = debugImage([linked[0]!], memory.read);
   const objectBytes = statSync(sqlite).size;
   figure('gdb.image_bytes', image.length, 'bytes');
   figure('gdb.object_bytes', objectBytes, 'bytes');

@@ -36,6 +36,22 @@ test('after module.dispose() GDB no longer knows its functions and lists one JIT
   });
 });
 
+test('a module of a batch (one image) disposed: GDB forgets it and keeps the others', async () => {
+  await withGdb(['--args', process.execPath, host, 'batch', fact, util], async (g) => {
+    await g.break('accumulate');
+    await g.exec('-exec-run');
+    const before = { entries: jitEntries(await g.console('maint info jit')), functions: await g.console('info functions ^fact$') };
+    const second = await g.exec('-exec-continue');
+    assert.deepEqual(place(second.frame), { func: 'accumulate', file: second.frame?.file, line: 9 }, 'util still has its DWARF');
+    const after = { entries: jitEntries(await g.console('maint info jit')), functions: await g.console('info functions ^fact$') };
+    assert.equal(before.entries, 1);
+    assert.equal(after.entries, 1);
+    assert.match(before.functions, /12:\s+int fact\(int\);/);
+    assert.doesNotMatch(after.functions, /fact\(/);
+    assert.match(await g.console('info functions ^accumulate$'), /long accumulate\(long\);/);
+  });
+});
+
 test('GDB attaching to a running program (gdb -p) sees the modules registered before', async () => {
   const child = spawn(process.execPath, [host, 'attach', fact], { stdio: ['ignore', 'pipe', 'inherit'] });
   try {

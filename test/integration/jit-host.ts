@@ -1,5 +1,6 @@
 // A program using the JITSession API, for GDB to run or attach to (gdb-lifecycle.test.ts):
 //   node jit-host.js dispose FACT.o UTIL.o   calls accumulate, disposes the fact module, calls accumulate again
+//   node jit-host.js batch FACT.o UTIL.o     the same with both modules linked in one batch (one image)
 //   node jit-host.js attach FACT.o           prints "ready <pid>", then calls fact(3) every 20 ms until killed
 //   node jit-host.js corrupt FACT.o          loads FACT.o with its .debug_info unit header broken, calls fact(4)
 import { readFileSync } from 'node:fs';
@@ -10,12 +11,11 @@ const [mode, ...files] = process.argv.slice(2);
 const session = new JITSession();
 const load = (file: string, bytes: Uint8Array = readFileSync(file)) => session.addObject(bytes, file);
 
-if (mode === 'dispose') {
-  const fact = load(files[0]!);
-  load(files[1]!);
+if (mode === 'dispose' || mode === 'batch') {
+  const [fact] = mode === 'batch' ? session.addObjects(files.map((f) => ({ bytes: readFileSync(f), name: f }))) : files.map((f) => load(f));
   const accumulate = session.function('accumulate', 'long', ['long']);
   accumulate(1);
-  fact.dispose();
+  fact!.dispose();
   accumulate(2);
   session.dispose();
 } else if (mode === 'attach') {

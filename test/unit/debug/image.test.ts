@@ -13,6 +13,7 @@ import { SHF_ALLOC, SHN_ABS, SHT_NOBITS, SHT_REL, SHT_RELA, ET_EXEC, STT_FILE, S
 import { ElfFile } from '../../../src/elf/read.js';
 import { Dwarf } from '../../../src/dwarf/dwarf.js';
 import { DwarfQuery } from '../../../src/dwarf/query.js';
+import { readCfi } from '../../../src/dwarf/cfi.js';
 import * as DW from '../../../src/dwarf/forms/consts.js';
 import type { Module } from '../../../src/session.js';
 import { corpusObjects, root } from '../../fixtures/corpus.js';
@@ -84,7 +85,7 @@ for (const p of batches) {
   test(`debug images of ${p.name}: sections at target addresses, relocated DWARF, symbols, low_pc = symbol address`, () => {
     const { modules, memory } = linkOffline(p.objects);
     for (const m of modules) {
-      const image = debugImage(m, memory.read);
+      const image = debugImage([m], memory.read);
       const elf = checkImage(m, image, memory.read);
       assert.ok(checkLowPc(m, elf) > 0, `${m.name} has functions in its DWARF`);
       assert.deepEqual(readelfComplaints(save(dir, `${m.name}.elf`, image)), []);
@@ -121,11 +122,48 @@ test('llvm-dwarfdump-14 --verify says of each image what it says of its object',
   for (const o of corpusObjects().filter((x) => !x.name.startsWith('shapes.'))) {
     const { modules, memory, objects } = linkOffline([o.object, ...programs.find((p) => p.objects.includes(o.object))!.objects.filter((x) => x !== o.object)]);
     const m = modules[0]!;
-    const path = save(dir, `${o.name}.verify.elf`, debugImage(m, memory.read));
+    const path = save(dir, `${o.name}.verify.elf`, debugImage([m], memory.read));
     // The object's own DWARF decides whether the whole of it can be verified with this LLVM.
     const options = hangsLlvm14Verifier(new Dwarf(debugSections(ElfFile.read(objects[0]!, o.name)))) ? ['--debug-line'] : [];
     if (options.length === 0) full++;
     assert.deepEqual(verifyErrors(path, options), verifyErrors(o.object, options), o.name);
   }
   assert.ok(full >= 10, `${full} objects verified in full`);
+});
+
+/** What a debugger reads of an image: per unit its name, functions and line rows; every FDE; the symbols. */
+function described(image: Uint8Array): unknown {
+  const elf = ElfFile.read(image, 'image');
+  const dwarf = new Dwarf(debugSections(elf), { addressOf: (name) => elf.section(name)?.sh_addr });
+  const query = new DwarfQuery(dwarf);
+  const units = dwarf.units().map((u) => {
+    const lines = query.lineTable(u);
+    return {
+      name: u.root().string(DW.DW_AT_name),
+      functions: query.functions(u).map((f) => ({ ...f, dieOffset: undefined })),
+      rows: lines?.program.rows().map((r) => [r.address, lines.program.filePath(r.file), r.line, r.column, r.endSequence]),
+    };
+  });
+  const fdes = readCfi(dwarf, '.eh_frame').flatMap((e) => (e.kind === 'fde'
+    ? [[e.pcBegin, e.pcRange, e.lsda, e.cie.personality, e.cie.augmentation, [...e.instructions], [...e.cie.instructions]]]
+    : []));
+  const symbols = elf.symbols(elf.symbolTables[0]!).slice(1).map((x) => [x.name, x.type, x.bind, x.st_value, x.st_size]).sort();
+  return { units, fdes, symbols };
+}
+
+test('one image for a batch describes what one image per module describes', () => {
+  let merged = 0;
+  for (const p of batches.filter((b) => b.objects.length > 1)) {
+    const { modules, memory } = linkOffline(p.objects);
+    const apart = modules.map((m) => described(debugImage([m], memory.read))) as { units: unknown[]; fdes: unknown[]; symbols: unknown[] }[];
+    const image = debugImage(modules, memory.read);
+    assert.deepEqual(readelfComplaints(save(dir, `${p.name}.batch.elf`, image)), []);
+    assert.deepEqual(described(image), {
+      units: apart.flatMap((d) => d.units),
+      fdes: apart.flatMap((d) => d.fdes),
+      symbols: apart.flatMap((d) => d.symbols).sort(),
+    }, p.name);
+    merged++;
+  }
+  assert.ok(merged >= 20, `${merged} batches`);
 });

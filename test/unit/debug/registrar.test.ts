@@ -100,7 +100,7 @@ test('a module whose DWARF is malformed is registered without it, with one warni
     const { modules, memory } = linkOffline([fact], [broken ? brokenDebugInfo(bytes) : bytes]);
     const warnings: string[] = [];
     const registrar = keeping(memory.read);
-    moduleRegistrar(registrar, { warn: (m) => warnings.push(m) })(modules[0]!);
+    moduleRegistrar(registrar, { warn: (m) => warnings.push(m) })([modules[0]!]);
     const image = ElfFile.read(registrar.images[0]!, 'image');
     const names = image.sections.map((s) => s.name);
     assert.ok(names.includes('.eh_frame') && names.includes('.symtab'));
@@ -129,7 +129,7 @@ test('seeded corruptions of the DWARF never make registration throw', () => {
       }
       const { modules, memory } = linkOffline([o.object], [copy]);
       const registrar = keeping(memory.read);
-      moduleRegistrar(registrar, { warn: () => {} })(modules[0]!);
+      moduleRegistrar(registrar, { warn: () => {} })([modules[0]!]);
       assert.equal(registrar.images.length, 1);
     }
   }
