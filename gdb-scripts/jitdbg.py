@@ -2,8 +2,9 @@
 # Wasmtime, LuaJIT...). Loaded by `jitdbg gdb`; elsewhere: `source gdb-scripts/jitdbg.py`.
 #
 #   jitdbg    lists the jit_code_entry records of __jit_debug_descriptor, newest first: the
-#             in-memory object file of each, its name (its first STT_FILE symbol: jitdbg writes
-#             the module's name there), its code range and its number of functions.
+#             in-memory object file of each, what it describes (its STT_FILE symbols: jitdbg
+#             writes each module's name there; "a.o +2" is an image of a batch of three
+#             modules), its code range and its number of functions.
 import struct
 
 import gdb
@@ -33,7 +34,7 @@ def describe_image(inferior, address, size):
     sections = [struct.unpack_from("<IIQQQQIIQQ", table, i * e_shentsize) for i in range(e_shnum)]
     code = [(s[3], s[3] + s[5]) for s in sections if s[2] & SHF_EXECINSTR and s[5]]
     extent = "0x%x-0x%x" % (min(c[0] for c in code), max(c[1] for c in code)) if code else ""
-    name, functions = "", 0
+    names, functions = [], 0
     for s in sections:
         if s[1] != SHT_SYMTAB or s[6] >= e_shnum or s[4] + s[5] > size:
             continue
@@ -44,8 +45,9 @@ def describe_image(inferior, address, size):
             st_name, st_info = struct.unpack_from("<IB", symbols, at)
             if st_info & 0xF == STT_FUNC:
                 functions += 1
-            elif st_info & 0xF == STT_FILE and not name and st_name < len(strings):
-                name = strings[st_name:strings.index(b"\0", st_name)].decode("utf-8", "replace")
+            elif st_info & 0xF == STT_FILE and st_name < len(strings):
+                names.append(strings[st_name:strings.index(b"\0", st_name)].decode("utf-8", "replace"))
+    name = names[0] + (" +%d" % (len(names) - 1) if len(names) > 1 else "") if names else ""
     return (name, extent, functions)
 
 

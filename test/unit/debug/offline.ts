@@ -51,9 +51,9 @@ function externals(objects: Uint8Array[]): Record<string, number> {
 }
 
 /** Links object files (or their bytes, given instead) as one batch into buffer memory; one module each. */
-export function linkOffline(files: string[], bytes?: Uint8Array[]): { modules: Module[]; memory: RecordingMemory; objects: Uint8Array[] } {
+export function linkOffline(files: string[], bytes?: Uint8Array[], base?: number): { modules: Module[]; memory: RecordingMemory; objects: Uint8Array[] } {
   const objects = bytes ?? files.map((f) => new Uint8Array(readFileSync(f)));
-  const memory = new RecordingMemory();
+  const memory = new RecordingMemory(base);
   const session = new JITSession({ memory, symbols: externals(objects) });
   const modules = session.addObjects(objects.map((bytes, i) => ({ bytes, name: basename(files[i]!) })));
   return { modules, memory, objects };

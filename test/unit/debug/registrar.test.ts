@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { GdbJitRegistrar } from '../../../src/debug/gdb-jit.js';
 import { moduleRegistrar, type Registrar, type Registration } from '../../../src/debug/registrar.js';
 import { ElfFile } from '../../../src/elf/read.js';
+import { STT_FILE } from '../../../src/elf/consts.js';
 import { jitInterface, readDescriptor } from '../../../src/native/jit-interface.js';
 import { memoryView } from '../../../src/native/libc.js';
 import { corpusObjects, root } from '../../fixtures/corpus.js';
@@ -144,4 +145,42 @@ test('an unsafe cache directory: the program runs, with one line saying GDB will
   assert.equal(r.status, 0);
   assert.match(r.stdout, /fact\(2\) = 2/);
   assert.match(r.stderr, /^jitdbg: debug images will not be registered with GDB: .*refusing a cache directory with mode 0755.*\n$/);
+});
+
+/** A registrar that keeps the images registered and not yet unregistered. */
+function holding(read: Registrar['read']): Registrar & { live: Set<Uint8Array> } {
+  const live = new Set<Uint8Array>();
+  return { read, live, register: (image) => (live.add(image), { dispose: () => live.delete(image) }) };
+}
+
+/** The module names an image describes (its STT_FILE symbols). */
+function describes(image: Uint8Array): string[] {
+  const elf = ElfFile.read(image, 'image');
+  return elf.symbols(elf.symbolTables[0]!).filter((s) => s.type === STT_FILE).map((s) => s.name);
+}
+
+test('a batch is one image until a module goes, then one image per remaining module', () => {
+  const p = corpusObjects().filter((o) => ['calls.O2', 'util.O2', 'thrower.O2'].includes(o.name)).map((o) => o.object);
+  const { modules, memory } = linkOffline(p);
+  const registrar = holding(memory.read);
+  const handles = moduleRegistrar(registrar)(modules);
+  assert.deepEqual([...registrar.live].map(describes), [modules.map((m) => m.name)]);
+  handles[1]!.dispose();
+  assert.deepEqual([...registrar.live].map(describes).sort(), [[modules[0]!.name], [modules[2]!.name]].sort());
+  handles[1]!.dispose();
+  handles[0]!.dispose();
+  assert.deepEqual([...registrar.live].map(describes), [[modules[2]!.name]]);
+  handles[2]!.dispose();
+  assert.equal(registrar.live.size, 0);
+});
+
+test('modules too far apart for one .eh_frame are registered one image each', () => {
+  const near = linkOffline([corpusObjects().find((o) => o.name === 'fact.O2')!.object]);
+  const far = linkOffline([corpusObjects().find((o) => o.name === 'misc.pic')!.object], undefined, 0x7f0000000000);
+  const read: Registrar['read'] = (address, size) => (address >= 0x7f0000000000 ? far : near).memory.read(address, size);
+  const registrar = holding(read);
+  const handles = moduleRegistrar(registrar)([near.modules[0]!, far.modules[0]!]);
+  assert.deepEqual([...registrar.live].map(describes), [['fact.O2.o'], ['misc.pic.o']]);
+  for (const h of handles) h!.dispose();
+  assert.equal(registrar.live.size, 0);
 });
