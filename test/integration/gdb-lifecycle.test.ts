@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { MiError } from '../../src/mi/index.js';
+import { MiError, toMiFrame, type MiTuple } from '../../src/mi/index.js';
 import { root } from '../fixtures/corpus.js';
-import { place, program, withGdb } from './gdb-harness.js';
+import { cli, place, program, withGdb } from './gdb-harness.js';
 
 const host = join(root, 'dist', 'test', 'integration', 'jit-host.js');
 const fact = program('fact.O0').objects[0]!;
@@ -70,6 +70,19 @@ test('GDB attaching to a running program (gdb -p) sees the modules registered be
   } finally {
     child.kill('SIGKILL');
   }
+});
+
+test('below the JIT main the backtrace goes on into Node: koffi, then V8 calling it', async () => {
+  await withGdb(['--args', process.execPath, cli, 'run', fact], async (g) => {
+    await g.break('fact');
+    await g.exec('-exec-run');
+    const stack = ((await g.mi.command('-stack-list-frames 0 12')).results.stack as MiTuple[]).map(toMiFrame);
+    const main = stack.findIndex((f) => f.func === 'main');
+    assert.ok(main > 0, stack.map((f) => f.func).join(' '));
+    const below = stack.slice(main + 1);
+    assert.match(below[0]?.from ?? '', /koffi\.node$/);
+    assert.ok(below.some((f) => /^v8/.test(f.func ?? '')), below.map((f) => f.func ?? f.from).join(' | '));
+  });
 });
 
 test('a module whose .debug_info is broken links, runs and stops under GDB by its symbol', async () => {

@@ -4,8 +4,12 @@
 //   node jit-host.js attach FACT.o           prints "ready <pid>", then calls fact(3) every 20 ms until killed
 //   node jit-host.js corrupt FACT.o          loads FACT.o with its .debug_info unit header broken, calls fact(4)
 import { readFileSync } from 'node:fs';
+import koffi from 'koffi';
 import { JITSession } from '../../src/session.js';
 import { brokenDebugInfo } from '../unit/debug/offline.js';
+
+const PR_SET_PTRACER = 0x59616d61;
+const PR_SET_PTRACER_ANY = -1; // (unsigned long)-1
 
 const [mode, ...files] = process.argv.slice(2);
 const session = new JITSession();
@@ -19,6 +23,8 @@ if (mode === 'dispose' || mode === 'batch') {
   accumulate(2);
   session.dispose();
 } else if (mode === 'attach') {
+  // Under Yama ptrace_scope 1, only an ancestor may attach, and GDB is not one: let any process.
+  koffi.load('libc.so.6').func('int prctl(int, long, long, long, long)')(PR_SET_PTRACER, PR_SET_PTRACER_ANY, 0, 0, 0);
   load(files[0]!);
   const fact = session.function('fact', 'int', ['int']);
   process.stdout.write(`ready ${process.pid}\n`);
