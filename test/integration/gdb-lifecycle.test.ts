@@ -58,6 +58,8 @@ test('GDB attaching to a running program (gdb -p) sees the modules registered be
     const [line] = (await once(child.stdout, 'data')) as [Buffer];
     assert.match(line.toString(), /^ready \d+/);
     await withGdb(['-p', String(child.pid)], async (g) => {
+      // The stop that attaching makes: taken now, so that the continue below waits for its own.
+      await g.mi.waitForStop();
       assert.equal(jitEntries(await g.console('maint info jit')), 1);
       assert.match(await g.console('info functions ^fact$'), /12:\s+int fact\(int\);/);
       await g.break('fact');
