@@ -23,7 +23,10 @@ export interface Registrar {
 }
 
 export interface ModuleRegistrarOptions {
-  /** Receives each image as it is registered, with the names of the modules it describes (`jitdbg run --dump-images`). */
+  /**
+   * Receives each batch's image(s) as they are first registered, with the names of the modules
+   * each describes (`jitdbg run --dump-images`); not the images a batch is split into later.
+   */
   onImage?: (names: readonly string[], image: Uint8Array) => void;
   /** Where problems with a module's debug information are reported; default stderr. */
   warn?: (message: string) => void;
@@ -48,18 +51,20 @@ export function moduleRegistrar(registrar: Registrar, options: ModuleRegistrarOp
       malformed.add(m);
       warn(`jitdbg: ${m.name}: debug information left out of its debug image: ${problem}`);
     }
-    const register = (members: readonly ImageSource[]): Registration => {
-      const image = debugImage(members, registrar.read, { withoutDebugSections: malformed });
-      options.onImage?.(members.map((m) => m.name), image);
-      return registrar.register(image);
+    const image = (members: readonly ImageSource[]) => debugImage(members, registrar.read, { withoutDebugSections: malformed });
+    const register = (members: readonly ImageSource[]): Registration => registrar.register(image(members));
+    const first = (members: readonly ImageSource[]): Registration => {
+      const bytes = image(members);
+      options.onImage?.(members.map((m) => m.name), bytes);
+      return registrar.register(bytes);
     };
-    if (modules.length <= 1) return modules.map((m) => register([m]));
+    if (modules.length <= 1) return modules.map((m) => first([m]));
     let whole: Registration;
     try {
-      whole = register(modules);
+      whole = first(modules);
     } catch (e) {
       if (!(e instanceof RangeError)) throw e;
-      return registerEach(modules, register);
+      return registerEach(modules, first);
     }
     return new Batch(modules, whole, register).handles;
   };

@@ -3,9 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { root } from '../fixtures/corpus.js';
-import { cli } from './gdb-harness.js';
+import { cli, program } from './gdb-harness.js';
 
 function jitdbgGdb(args: string[], input = ''): { stdout: string; stderr: string; status: number | null } {
   const r = spawnSync(process.execPath, [cli, 'gdb', ...args], { input, encoding: 'utf8', cwd: root, timeout: 120_000 });
@@ -33,4 +35,20 @@ test('jitdbg gdb: usage errors are one line, before GDB starts', () => {
   const missing = jitdbgGdb(['--gdb', '/nonexistent/gdb', 'examples/hello.c']);
   assert.equal(missing.status, 1);
   assert.match(missing.stderr, /^jitdbg: cannot start \/nonexistent\/gdb: /);
+});
+
+test('jitdbg run --dump-images DIR writes the images registered: one per batch, read by llvm-dwarfdump without a linker', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jitdbg-dump-'));
+  try {
+    const p = program('calls.O0');
+    const r = spawnSync(process.execPath, [cli, 'run', '--dump-images', dir, ...p.objects], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(readdirSync(dir), ['calls.O0.o+1.elf']);
+    const image = join(dir, 'calls.O0.o+1.elf');
+    const info = spawnSync('llvm-dwarfdump-14', ['--debug-info', image], { encoding: 'utf8' }).stdout;
+    assert.deepEqual([...info.matchAll(/DW_AT_name\s+\("([^"]+\.c)"\)/g)].map((m) => m[1]!.split('/').pop()), ['calls.c', 'util.c']);
+    assert.match(spawnSync('llvm-dwarfdump-14', ['--verify', image], { encoding: 'utf8' }).stdout, /No errors\./);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
