@@ -7,7 +7,7 @@ export { JITSession, Module, type JITSessionOptions, type ModuleRegistrar, type 
 export { LinkError, type LinkLocation } from './link/errors.js';
 export type { LoadedSection, LoadedSymbol } from './link/link.js';
 export { NativeMemoryManager, BufferMemoryManager, PlacementError, type MemoryManager, type Allocation, type Segment, type SegmentKind, type SegmentRequest, type Placement } from './memory/index.js';
-export type { DebugOffset } from './link/link.js';
+export type { DebugOffsets } from './link/link.js';
 export { debugImage, type ImageSource, type ImageOptions, type ReadTarget } from './debug/image.js';
 export { moduleRegistrar, dwarfProblem, type Registrar, type Registration, type ModuleRegistrarOptions } from './debug/registrar.js';
 export { GdbJitRegistrar, gdbModuleRegistrar } from './debug/gdb-jit.js';

@@ -9,7 +9,7 @@
  *   session.dispose();
  */
 import { LinkError } from './link/errors.js';
-import { linkObjects, untimed, type DebugOffset, type LinkedObject, type LinkInput, type LoadedSection, type LoadedSymbol, type PhaseTimer } from './link/link.js';
+import { linkObjects, untimed, type DebugOffsets, type LinkedObject, type LinkInput, type LoadedSection, type LoadedSymbol, type PhaseTimer } from './link/link.js';
 import type { Definition } from './link/resolve.js';
 import type { MemoryManager } from './memory/types.js';
 import { NativeMemoryManager } from './memory/native.js';
@@ -65,7 +65,7 @@ export class Module {
   /** Non-allocated sections (DWARF...), relocated for the target addresses. */
   readonly debugSections: ReadonlyMap<string, Uint8Array>;
   /** Per debug section, its fields holding offsets into debug sections (for merging them). */
-  readonly debugOffsets: ReadonlyMap<string, readonly DebugOffset[]>;
+  readonly debugOffsets: ReadonlyMap<string, DebugOffsets>;
   /** Start and end of the module's target memory. */
   readonly start: number;
   readonly end: number;

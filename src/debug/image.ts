@@ -17,7 +17,7 @@ import {
   EM_X86_64, ET_EXEC, SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE, SHN_ABS, SHT_NOBITS, SHT_PROGBITS, STB_LOCAL, STT_FILE,
 } from '../elf/consts.js';
 import { writeElf, type RawSectionSpec, type SectionSpec, type SymbolSpec } from '../elf/write.js';
-import type { DebugOffset, LoadedSection, LoadedSymbol } from '../link/link.js';
+import type { DebugOffsets, LoadedSection, LoadedSymbol } from '../link/link.js';
 import { moveEhFrame } from './eh-frame.js';
 
 /** What an image is made of: a Module, or anything shaped like one. */
@@ -29,7 +29,7 @@ export interface ImageSource {
   /** Non-allocated sections, relocated for the target addresses. */
   readonly debugSections: ReadonlyMap<string, Uint8Array>;
   /** Per debug section, its fields holding offsets into debug sections. */
-  readonly debugOffsets: ReadonlyMap<string, readonly DebugOffset[]>;
+  readonly debugOffsets: ReadonlyMap<string, DebugOffsets>;
 }
 
 /** Reads `size` bytes of target memory at `address`. */
@@ -129,12 +129,21 @@ function concatenated(modules: readonly ImageSource[]): Map<string, Uint8Array> 
       const at = base.get(name)!;
       target.set(bytes, at);
       const view = new DataView(target.buffer, target.byteOffset + at, bytes.length);
-      for (const f of m.debugOffsets.get(name) ?? []) {
-        const add = base.get(f.target) ?? 0;
+      const fields = m.debugOffsets.get(name);
+      let last = '';
+      let add = 0;
+      for (let k = 0; k < (fields?.target.length ?? 0); k++) {
+        const t = fields!.target[k]!;
+        if (t !== last) {
+          last = t;
+          add = base.get(t) ?? 0;
+        }
+        const offset = fields!.offset[k]!;
+        const size = fields!.size[k]!;
         if (add === 0) continue;
-        if (f.size === 4) view.setUint32(f.offset, view.getUint32(f.offset, true) + add, true);
-        else if (f.size === 8) view.setBigUint64(f.offset, view.getBigUint64(f.offset, true) + BigInt(add), true);
-        else throw new RangeError(`${m.name}: ${name}+0x${f.offset.toString(16)}: a ${f.size}-byte section offset`);
+        if (size === 4) view.setUint32(offset, view.getUint32(offset, true) + add, true);
+        else if (size === 8) view.setBigUint64(offset, view.getBigUint64(offset, true) + BigInt(add), true);
+        else throw new RangeError(`${m.name}: ${name}+0x${offset.toString(16)}: a ${size}-byte section offset`);
       }
     }
   });

@@ -13,7 +13,7 @@ import { writeStub } from './arch/x86-64.js';
 import { LinkError } from './errors.js';
 import { buildGraph, inSection, isExternal, type GraphSection, type ObjectGraph, type SectionPlacement } from './graph.js';
 import { layoutObject, type Layout, type Slot } from './layout.js';
-import { rowOf, scanRelocations } from './passes.js';
+import { ROWS, scanRelocations } from './passes.js';
 import { resolveBatch, STRONG, WEAK, COMMON, type Definition, type ResolveOptions, type Resolution, type SessionSymbols, type Target } from './resolve.js';
 import { applyFixups, type SymbolValues } from './fixup.js';
 import { runtimeLists, type RuntimeLists } from './runtime.js';
@@ -55,20 +55,21 @@ export interface LinkedObject extends RuntimeLists {
   /** Non-allocated sections (DWARF), relocated for the target addresses: copies owned by the module. */
   debugSections: Map<string, Uint8Array>;
   /** Per debug section, its fields holding an offset into a debug section. */
-  debugOffsets: Map<string, DebugOffset[]>;
+  debugOffsets: Map<string, DebugOffsets>;
   /** Target address of `.eh_frame` sections, each ending in a zero terminator. */
   frames: number[];
   dsoHandle: number;
 }
 
 /**
- * A field of a debug section that holds an offset into a debug section (`target`), e.g.
- * DW_AT_stmt_list into .debug_line: what placing debug sections after others must add to.
+ * The fields of a debug section that hold an offset into a debug section, e.g. DW_AT_stmt_list
+ * into .debug_line: what placing debug sections after others must add to. Columns, one entry
+ * per field: its offset, its size (4 or 8) and the section it points into.
  */
-export interface DebugOffset {
-  offset: number;
-  size: number;
-  target: string;
+export interface DebugOffsets {
+  offset: Uint32Array;
+  size: Uint8Array;
+  target: string[];
 }
 
 /** Receives the time spent in each phase. */
@@ -106,7 +107,7 @@ export function linkObjects(inputs: LinkInput[], memory: MemoryManager, session:
       });
       graphs.forEach((g, gi) => values.push(symbolValues(g, gi, resolutions[gi]!, layouts[gi]!, allocations[gi]!, addresses as Float64Array[], graphs)));
     });
-    const offsets = graphs.map(() => new Map<string, DebugOffset[]>());
+    const offsets = graphs.map(() => new Map<string, DebugOffsets>());
     const debug = time('fixups', () => graphs.map((g, gi) => {
       writeSynthesized(layouts[gi]!, allocations[gi]!, values[gi]!, copied[gi]!);
       return relocateSections(g, layouts[gi]!, allocations[gi]!, values[gi]!, offsets[gi]!);
@@ -183,7 +184,7 @@ function writeSynthesized(layout: Layout, a: Allocation, v: SymbolValues, copies
 }
 
 /** Copies each loaded section into its working bytes and applies fixups; returns the relocated debug sections (and fills `offsets`). */
-function relocateSections(g: ObjectGraph, layout: Layout, a: Allocation, v: SymbolValues, offsets: Map<string, DebugOffset[]>): Map<string, Uint8Array> {
+function relocateSections(g: ObjectGraph, layout: Layout, a: Allocation, v: SymbolValues, offsets: Map<string, DebugOffsets>): Map<string, Uint8Array> {
   const debug = new Map<string, Uint8Array>();
   for (const s of g.sections) {
     if (!s || s.discarded) continue;
@@ -202,21 +203,26 @@ function relocateSections(g: ObjectGraph, layout: Layout, a: Allocation, v: Symb
   return debug;
 }
 
-function debugOffsets(g: ObjectGraph, s: GraphSection): DebugOffset[] {
-  const out: DebugOffset[] = [];
+function debugOffsets(g: ObjectGraph, s: GraphSection): DebugOffsets {
+  const offset = new Uint32Array(s.relocations.length);
+  const size = new Uint8Array(s.relocations.length);
+  const target: string[] = [];
   for (const rel of s.relocations) {
-    const sym = g.symbols[rel.sym];
-    const target = sym && inSection(sym) ? g.sections[sym.st_shndx] : undefined;
-    if (target?.placement === 'debug') out.push({ offset: rel.r_offset, size: rowOf(g, s, rel.type, rel.sym, rel.r_offset).size, target: target.name });
+    const sym = g.symbols[rel.sym]!;
+    const t = inSection(sym) ? g.sections[sym.st_shndx] : undefined;
+    if (t?.placement !== 'debug') continue;
+    offset[target.length] = rel.r_offset;
+    size[target.length] = ROWS[rel.type]!.size; // scanRelocations has checked every type
+    target.push(t.name);
   }
-  return out;
+  return { offset: offset.subarray(0, target.length), size: size.subarray(0, target.length), target };
 }
 
 function strengthOf(bind: number, shndx: number): number {
   return shndx === SHN_COMMON ? COMMON : bind === STB_GLOBAL ? STRONG : WEAK;
 }
 
-function describe(g: ObjectGraph, r: Resolution, layout: Layout, a: Allocation, v: SymbolValues, debugSections: Map<string, Uint8Array>, debugOffsets: Map<string, DebugOffset[]>): LinkedObject {
+function describe(g: ObjectGraph, r: Resolution, layout: Layout, a: Allocation, v: SymbolValues, debugSections: Map<string, Uint8Array>, debugOffsets: Map<string, DebugOffsets>): LinkedObject {
   const sections: LoadedSection[] = [];
   for (const s of g.sections) {
     if (s && !s.discarded) sections.push({ name: s.name, placement: s.placement, address: s.address, size: s.size, sh_type: s.sh_type, align: s.align });
