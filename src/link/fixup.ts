@@ -3,7 +3,8 @@
  * Every write is bounds-checked against the section and every value against its field's
  * range; a failure is a LinkError naming object, section, offset and symbol.
  */
-import { fits, NEEDS_CANONICAL_STUB, NEEDS_STUB, type FixupValues, type RelocationRow } from './arch/x86-64.js';
+import type { ElfRelocation } from '../elf/index.js';
+import { fits, leaToLoad, NEEDS_CANONICAL_STUB, NEEDS_STUB, type FixupValues, type RelocationRow } from './arch/x86-64.js';
 import { LinkError } from './errors.js';
 import type { GraphSection, ObjectGraph } from './graph.js';
 import { rowOf } from './passes.js';
@@ -16,6 +17,8 @@ export interface SymbolValues {
   stub: Float64Array;
   /** The module's GOT base. */
   GOT: number;
+  /** Per `lea` made a load: the address of the slot it loads from. */
+  indirect: ReadonlyMap<ElfRelocation, number>;
 }
 
 const TWO_32 = 2 ** 32;
@@ -35,7 +38,8 @@ export function applyFixups(g: ObjectGraph, s: GraphSection, bytes: Uint8Array, 
     v.Z = values.size[sym]!;
     v.G = values.got[sym]!;
     v.L = v.S;
-    let value = row.compute(v);
+    const slot = values.indirect.size ? values.indirect.get(rel) : undefined;
+    let value = slot === undefined ? row.compute(v) : leaToLoad(bytes, offset, v.P, slot);
     if (!fits(row.range, value)) {
       const stub = values.stub[sym]!;
       if (row.needs & (NEEDS_STUB | NEEDS_CANONICAL_STUB) && stub === stub) {

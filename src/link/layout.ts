@@ -1,12 +1,14 @@
 /**
  * Layout of one object: which segment each loaded section goes in and at what offset, plus
  * what the linker synthesizes — stubs (code), GOT entries and `__dso_handle` (read-only after
- * finalize), copies of read-only process data, common blocks (zero-fill) and a zero word after each .eh_frame, which ends the
- * list `__register_frame` walks. Offsets only: addresses come from the allocation.
+ * finalize), address slots for `lea`s made loads, copies of read-only process data, common
+ * blocks (zero-fill) and a zero word after each .eh_frame, which ends the list
+ * `__register_frame` walks. Offsets only: addresses come from the allocation.
  */
 import { SEGMENT_KINDS, type SegmentKind, type SegmentRequest } from '../memory/types.js';
 import { STUB_SIZE } from './arch/x86-64.js';
 import { LinkError } from './errors.js';
+import type { ElfRelocation } from '../elf/index.js';
 import type { GraphSection, ObjectGraph } from './graph.js';
 import type { Needs } from './passes.js';
 import type { Resolution } from './resolve.js';
@@ -29,6 +31,8 @@ export interface Layout {
   stubs: Map<number, Slot>;
   commons: Map<number, Slot>;
   copies: Map<number, Slot>;
+  /** Per `lea` made a load, the slot holding its address (one slot per symbol and addend). */
+  indirect: Map<ElfRelocation, Slot>;
   dsoHandle: Slot;
   /** .eh_frame sections (each followed by its zero terminator). */
   frames: number[];
@@ -64,6 +68,14 @@ export function layoutObject(g: ObjectGraph, r: Resolution, needs: Needs): Layou
   const gotBase = place('rodata', 0, 8);
   const got = new Map<number, Slot>();
   for (const sym of needs.got) got.set(sym, place('rodata', 8, 8));
+  const indirect = new Map<ElfRelocation, Slot>();
+  const slotOf = new Map<string, Slot>();
+  for (const rel of needs.indirect) {
+    const key = `${rel.sym}:${rel.r_addend}`;
+    let slot = slotOf.get(key);
+    if (!slot) slotOf.set(key, (slot = place('rodata', 8, 8)));
+    indirect.set(rel, slot);
+  }
   const dsoHandle = place('rodata', 8, 8);
   const copies = new Map<number, Slot>();
   for (const [sym, bytes] of needs.copies) copies.set(sym, place('rodata', bytes.length, 16));
@@ -71,5 +83,5 @@ export function layoutObject(g: ObjectGraph, r: Resolution, needs: Needs): Layou
   for (const c of r.commons) commons.set(c.symbol, place('zero', c.size, Math.min(c.align, PAGE)));
 
   const requests = SEGMENT_KINDS.map((kind, i) => ({ kind, size: sizes[i]!, align: aligns[i]! }));
-  return { requests, sections, got, gotBase, stubs, commons, copies, dsoHandle, frames };
+  return { requests, sections, got, gotBase, stubs, commons, copies, indirect, dsoHandle, frames };
 }

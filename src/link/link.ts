@@ -7,7 +7,7 @@
  * frames, runs initializers and wires the debug registration. On failure every allocation
  * made so far is released and the error is rethrown.
  */
-import { SHN_ABS, SHN_COMMON, STB_GLOBAL, STB_LOCAL, STT_FILE, STT_SECTION } from '../elf/index.js';
+import { SHN_ABS, SHN_COMMON, STB_GLOBAL, STB_LOCAL, STT_FILE, STT_SECTION, type ElfRelocation } from '../elf/index.js';
 import { PlacementError, type Allocation, type MemoryManager } from '../memory/types.js';
 import { writeStub } from './arch/x86-64.js';
 import { LinkError } from './errors.js';
@@ -167,17 +167,23 @@ function symbolValues(g: ObjectGraph, gi: number, r: Resolution, layout: Layout,
   for (const [sym, slot] of layout.copies) address[sym] = slotAddress(a, slot);
   for (const [sym, slot] of layout.got) got[sym] = slotAddress(a, slot);
   for (const [sym, slot] of layout.stubs) stub[sym] = slotAddress(a, slot);
-  return { address, size, got, stub, GOT };
+  const indirect = new Map<ElfRelocation, number>();
+  for (const [rel, slot] of layout.indirect) indirect.set(rel, slotAddress(a, slot));
+  return { address, size, got, stub, GOT, indirect };
 }
 
-/** GOT entries hold their targets' addresses; stubs jump through them; copies hold their bytes. */
+/**
+ * GOT entries hold their targets' addresses; stubs jump through them; copies hold their
+ * bytes; the slot of a `lea sym+A(%rip)` made a load holds S + A + 4, what the lea computed.
+ */
 function writeSynthesized(layout: Layout, a: Allocation, v: SymbolValues, copies: Map<number, Uint8Array>): void {
-  for (const [sym, slot] of layout.copies) a.segments[slot.segment]!.bytes.set(copies.get(sym)!, slot.offset);
-  for (const [sym, slot] of layout.got) {
+  const word = (slot: Slot, value: number) => {
     const bytes = a.segments[slot.segment]!.bytes;
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    view.setBigUint64(slot.offset, BigInt(v.address[sym]!), true);
-  }
+    new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).setBigUint64(slot.offset, BigInt(value), true);
+  };
+  for (const [sym, slot] of layout.copies) a.segments[slot.segment]!.bytes.set(copies.get(sym)!, slot.offset);
+  for (const [sym, slot] of layout.got) word(slot, v.address[sym]!);
+  for (const [rel, slot] of layout.indirect) word(slot, v.address[rel.sym]! + rel.r_addend + 4);
   for (const [sym, slot] of layout.stubs) {
     writeStub(a.segments[slot.segment]!.bytes, slot.offset, slotAddress(a, slot), v.got[sym]!);
   }

@@ -4,10 +4,17 @@
  * stubs for calls that may not reach — and where the code may be placed (absolute 32-bit
  * references need the low 2 or 4 GiB; 32-bit PC-relative references to other modules or the
  * process need their targets within 2 GiB).
+ *
+ * Position-dependent code (gcc's default -fPIE) takes the address of process data with
+ * `lea sym(%rip)`, counting on a copy relocation that puts the data next to the code. In this
+ * process the data lies where it lies: node's copies of stdout or std::cout low, libstdc++'s
+ * typeinfo objects near the top. A `lea` whose target would make the window empty is turned
+ * into a load of the same address from a slot of the module (`mov slot(%rip)`), the inverse
+ * of ld's GOTPCRELX relaxation; other instructions constrain the placement.
  */
-import { STT_SECTION } from '../elf/index.js';
+import { STT_SECTION, type ElfRelocation } from '../elf/index.js';
 import type { Placement } from '../memory/types.js';
-import { fits, NEEDS_CANONICAL_STUB, NEEDS_GOT_ENTRY, NEEDS_STUB, X86_64_RELOCATIONS, type RelocationRow } from './arch/x86-64.js';
+import { fits, isRipLea, NEEDS_CANONICAL_STUB, NEEDS_GOT_ENTRY, NEEDS_STUB, X86_64_RELOCATIONS, type RelocationRow } from './arch/x86-64.js';
 import { LinkError } from './errors.js';
 import { inSection, type GraphSection, type ObjectGraph } from './graph.js';
 import type { Resolution, ResolveOptions, Target } from './resolve.js';
@@ -22,6 +29,8 @@ export interface Needs {
   stubs: number[];
   /** Read-only process data copied into the module (symbol index -> bytes), as copy relocations do. */
   copies: Map<number, Uint8Array>;
+  /** `lea sym+A(%rip)` fixups that become loads from a slot holding the address they took. */
+  indirect: ElfRelocation[];
   placement: Placement;
   /** Why the placement is constrained, for the error when it cannot be met. */
   reasons: string[];
@@ -41,6 +50,7 @@ export function scanRelocations(g: ObjectGraph, r: Resolution, batchAddress: (t:
   const placement: Placement = { min: 0, max: 2 ** 47 };
   const reasons: string[] = [];
   const copies = new Map<number, Uint8Array>();
+  const leas: { s: GraphSection; rel: ElfRelocation; row: RelocationRow; target: Target }[] = [];
   for (const s of g.sections) {
     if (!s || s.discarded || s.relocations.length === 0) continue;
     for (const rel of s.relocations) {
@@ -61,12 +71,29 @@ export function scanRelocations(g: ObjectGraph, r: Resolution, batchAddress: (t:
           copies.set(rel.sym, far);
         }
       }
-      if (row.range === 'int32' || row.range === 'uint32') {
+      if (rel.type === 2 && s.placement === 'code' && s.content && isRipLea(s.content, rel.r_offset)) {
+        leas.push({ s, rel, row, target });
+      } else if (row.range === 'int32' || row.range === 'uint32') {
         constrain(s, rel.type, rel.sym, rel.r_offset, row, target);
       }
     }
   }
-  return { got: [...gotSet], stubs: [...stubSet], copies, placement, reasons };
+  // After every constraint that cannot be avoided: a `lea` that still fits constrains too.
+  const indirect: ElfRelocation[] = [];
+  for (const { s, rel, row, target } of leas) {
+    const address = addressOf(target);
+    if (address === undefined || address === 0) continue;
+    if (Math.max(placement.min, address - TWO_31 + SLACK) < Math.min(placement.max, address + TWO_31 - SLACK)) {
+      constrain(s, rel.type, rel.sym, rel.r_offset, row, target);
+    } else {
+      indirect.push(rel);
+    }
+  }
+  return { got: [...gotSet], stubs: [...stubSet], copies, indirect, placement, reasons };
+
+  function addressOf(target: Target): number | undefined {
+    return target.kind === 'fixed' ? target.address : target.kind === 'batch' ? batchAddress(target) : undefined;
+  }
 
   function constrain(s: GraphSection, type: number, sym: number, offset: number, row: RelocationRow, target: Target): void {
     const where = () => `${row.name} at ${s.name}+0x${offset.toString(16)}`;
@@ -81,7 +108,7 @@ export function scanRelocations(g: ObjectGraph, r: Resolution, batchAddress: (t:
       return;
     }
     if (type !== 2 || s.placement === 'debug') return;
-    const address = target.kind === 'fixed' ? target.address : target.kind === 'batch' ? batchAddress(target) : undefined;
+    const address = addressOf(target);
     if (address === undefined || address === 0) return;
     const lo = address - TWO_31 + SLACK;
     const hi = address + TWO_31 - SLACK;

@@ -157,6 +157,29 @@ export function fits(range: FieldRange, value: number): boolean {
   }
 }
 
+/**
+ * Whether the 32-bit field at `offset` is the displacement of `lea disp32(%rip), %reg`:
+ * opcode 0x8D, then ModRM with mod 00 and r/m 101 (RIP-relative), then the field. An optional
+ * REX prefix comes before the opcode; nothing follows the displacement.
+ */
+export function isRipLea(code: Uint8Array, offset: number): boolean {
+  return offset >= 2 && code[offset - 2] === LEA && (code[offset - 1]! & 0xc7) === 0x05;
+}
+
+const LEA = 0x8d;
+const MOV_LOAD = 0x8b;
+
+/**
+ * Turns `lea sym+A(%rip), %reg` at the field `offset` into `mov slot(%rip), %reg`, the slot
+ * holding the address the lea computed (S + A + 4: the lea's next instruction is P + 4):
+ *   Fixup <- slot - (P + 4) : int32
+ * Returns the field's value.
+ */
+export function leaToLoad(code: Uint8Array, offset: number, P: number, slot: number): number {
+  code[offset - 2] = MOV_LOAD;
+  return slot - (P + 4);
+}
+
 /** A stub: `jmp *G(%rip)`, the GOT entry holding the target; padded with int3 to STUB_SIZE. */
 export const STUB_SIZE = 8;
 export function writeStub(bytes: Uint8Array, offset: number, stubAddress: number, gotEntry: number): void {
