@@ -1,12 +1,12 @@
 /**
  * Layout of one object: which segment each loaded section goes in and at what offset, plus
- * what the linker synthesizes — stubs (code), GOT entries and `__dso_handle` (read-only after
+ * what the linker synthesizes — stubs and libc_nonshared shims (code), GOT entries and `__dso_handle` (read-only after
  * finalize), address slots for `lea`s made loads, copies of read-only process data, common
  * blocks (zero-fill) and a zero word after each .eh_frame, which ends the list
  * `__register_frame` walks. Offsets only: addresses come from the allocation.
  */
 import { SEGMENT_KINDS, type SegmentKind, type SegmentRequest } from '../memory/types.js';
-import { STUB_SIZE } from './arch/x86-64.js';
+import { NONSHARED_SHIMS, STUB_SIZE } from './arch/x86-64.js';
 import { LinkError } from './errors.js';
 import type { ElfRelocation } from '../elf/index.js';
 import type { GraphSection, ObjectGraph } from './graph.js';
@@ -29,6 +29,8 @@ export interface Layout {
   got: Map<number, Slot>;
   gotBase: Slot;
   stubs: Map<number, Slot>;
+  /** libc_nonshared functions made for this module, per symbol index: the code and the slot of its callee's address. */
+  shims: Map<number, { code: Slot; callee: Slot }>;
   commons: Map<number, Slot>;
   copies: Map<number, Slot>;
   /** Per `lea` made a load, the slot holding its address (one slot per symbol and addend). */
@@ -65,6 +67,10 @@ export function layoutObject(g: ObjectGraph, r: Resolution, needs: Needs): Layou
   }
   const stubs = new Map<number, Slot>();
   for (const sym of needs.stubs) stubs.set(sym, place('code', STUB_SIZE, 16));
+  const shims = new Map<number, { code: Slot; callee: Slot }>();
+  r.targets.forEach((t, sym) => {
+    if (t.kind === 'shim') shims.set(sym, { code: place('code', NONSHARED_SHIMS.get(t.name)!.size, 16), callee: place('rodata', 8, 8) });
+  });
   const gotBase = place('rodata', 0, 8);
   const got = new Map<number, Slot>();
   for (const sym of needs.got) got.set(sym, place('rodata', 8, 8));
@@ -83,5 +89,5 @@ export function layoutObject(g: ObjectGraph, r: Resolution, needs: Needs): Layou
   for (const c of r.commons) commons.set(c.symbol, place('zero', c.size, Math.min(c.align, PAGE)));
 
   const requests = SEGMENT_KINDS.map((kind, i) => ({ kind, size: sizes[i]!, align: aligns[i]! }));
-  return { requests, sections, got, gotBase, stubs, commons, copies, indirect, dsoHandle, frames };
+  return { requests, sections, got, gotBase, stubs, shims, commons, copies, indirect, dsoHandle, frames };
 }

@@ -9,7 +9,7 @@
  */
 import { SHN_ABS, SHN_COMMON, STB_GLOBAL, STB_LOCAL, STT_FILE, STT_SECTION, type ElfRelocation } from '../elf/index.js';
 import { PlacementError, type Allocation, type MemoryManager } from '../memory/types.js';
-import { writeStub } from './arch/x86-64.js';
+import { NONSHARED_SHIMS, writeStub } from './arch/x86-64.js';
 import { LinkError } from './errors.js';
 import { buildGraph, inSection, isExternal, type GraphSection, type ObjectGraph, type SectionPlacement } from './graph.js';
 import { layoutObject, type Layout, type Slot } from './layout.js';
@@ -109,7 +109,7 @@ export function linkObjects(inputs: LinkInput[], memory: MemoryManager, session:
     });
     const offsets = graphs.map(() => new Map<string, DebugOffsets>());
     const debug = time('fixups', () => graphs.map((g, gi) => {
-      writeSynthesized(layouts[gi]!, allocations[gi]!, values[gi]!, copied[gi]!);
+      writeSynthesized(layouts[gi]!, resolutions[gi]!, allocations[gi]!, values[gi]!, copied[gi]!);
       return relocateSections(g, layouts[gi]!, allocations[gi]!, values[gi]!, offsets[gi]!);
     }));
     const linked = graphs.map((g, gi) => describe(g, resolutions[gi]!, layouts[gi]!, allocations[gi]!, values[gi]!, debug[gi]!, offsets[gi]!));
@@ -161,6 +161,7 @@ function symbolValues(g: ObjectGraph, gi: number, r: Resolution, layout: Layout,
       case 'fixed': address[i] = t.address; size[i] = t.size; break;
       case 'dso-handle': address[i] = slotAddress(a, layout.dsoHandle); break;
       case 'got-base': address[i] = GOT; break;
+      case 'shim': address[i] = slotAddress(a, layout.shims.get(i)!.code); break;
     }
     if (address[i] !== address[i]) address[i] = 0; // a common symbol another object allocates: bound through 'batch'
   }
@@ -176,7 +177,7 @@ function symbolValues(g: ObjectGraph, gi: number, r: Resolution, layout: Layout,
  * GOT entries hold their targets' addresses; stubs jump through them; copies hold their
  * bytes; the slot of a `lea sym+A(%rip)` made a load holds S + A + 4, what the lea computed.
  */
-function writeSynthesized(layout: Layout, a: Allocation, v: SymbolValues, copies: Map<number, Uint8Array>): void {
+function writeSynthesized(layout: Layout, r: Resolution, a: Allocation, v: SymbolValues, copies: Map<number, Uint8Array>): void {
   const word = (slot: Slot, value: number) => {
     const bytes = a.segments[slot.segment]!.bytes;
     new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).setBigUint64(slot.offset, BigInt(value), true);
@@ -186,6 +187,11 @@ function writeSynthesized(layout: Layout, a: Allocation, v: SymbolValues, copies
   for (const [rel, slot] of layout.indirect) word(slot, v.address[rel.sym]! + rel.r_addend + 4);
   for (const [sym, slot] of layout.stubs) {
     writeStub(a.segments[slot.segment]!.bytes, slot.offset, slotAddress(a, slot), v.got[sym]!);
+  }
+  for (const [sym, { code, callee }] of layout.shims) {
+    const target = r.targets[sym] as Extract<Target, { kind: 'shim' }>;
+    word(callee, target.callee);
+    NONSHARED_SHIMS.get(target.name)!.write(a.segments[code.segment]!.bytes, code.offset, slotAddress(a, code), slotAddress(a, layout.dsoHandle), slotAddress(a, callee));
   }
 }
 

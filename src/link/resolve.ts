@@ -4,9 +4,11 @@
  * equals), and every reference bound to a target. Order of search: the batch's own
  * definitions (an object's own strong definition is the winner, so a module sees itself
  * first), then modules already in the session, then definitions the caller gave, then the
- * process (dlsym). Runs before layout: where the targets are decides where the code may go.
+ * process (dlsym); the functions of libc_nonshared.a, which the process cannot export, are
+ * made in each module that calls them. Runs before layout: where the targets are decides where the code may go.
  */
 import { SHN_COMMON, STB_GLOBAL, STB_WEAK, STT_SECTION } from '../elf/index.js';
+import { NONSHARED_SHIMS } from './arch/x86-64.js';
 import { LinkError } from './errors.js';
 import { inSection, isExternal, isUndefined, type ObjectGraph } from './graph.js';
 
@@ -43,7 +45,9 @@ export type Target =
   | { kind: 'fixed'; address: number; size: number; external: boolean }
   /** The object's own `__dso_handle` or `_GLOBAL_OFFSET_TABLE_`. */
   | { kind: 'dso-handle' }
-  | { kind: 'got-base' };
+  | { kind: 'got-base' }
+  /** A libc_nonshared.a function, made in the module for its `__dso_handle`; `callee` is the libc function it calls. */
+  | { kind: 'shim'; name: string; callee: number };
 
 export interface Resolution {
   /** Per symbol index. */
@@ -103,6 +107,13 @@ export function resolveBatch(graphs: ObjectGraph[], session: SessionSymbols, opt
     if (s.name === '_GLOBAL_OFFSET_TABLE_') return { kind: 'got-base' };
     const given = options.symbols.get(s.name);
     if (given !== undefined) return { kind: 'fixed', address: given, size: 0, external: true };
+    const shim = NONSHARED_SHIMS.get(s.name);
+    if (shim) {
+      const callee = options.symbols.get(shim.callee) ?? options.lookupProcess(shim.callee);
+      if (callee !== undefined) return { kind: 'shim', name: s.name, callee };
+      unresolved.push(`${shim.callee} (called by ${s.name}, needed by ${g.name})`);
+      return { kind: 'fixed', address: 0, size: 0, external: false };
+    }
     const found = options.lookupProcess(s.name);
     if (found !== undefined) return { kind: 'fixed', address: found, size: 0, external: true };
     if (s.bind !== STB_WEAK) unresolved.push(`${s.name} (needed by ${g.name})`);

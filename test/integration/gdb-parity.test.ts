@@ -126,6 +126,35 @@ parity('C++ objects: methods, *this, std::string and containers, ptype of a clas
   assert.match(o.locals, /^std::vector of length 2/);
 });
 
+// iostream at gcc's default flags: the leas of std::cout and of libstdc++'s typeinfo objects
+// that the linker turned into loads. A lambda called through std::function, next over
+// iostream lines, a std exception caught in the same frame.
+parity('C++ iostream: lambda through std::function, next over stream lines, catch throw', program('streams.O0'), async (g) => {
+  await g.break('next_id');
+  const stop = await g.exec('-exec-run');
+  const bt = await g.backtrace();
+  const finished = await g.exec('-exec-finish');
+  await g.deleteBreakpoints();
+  await g.break('streams.cc:65');
+  await g.exec('-exec-continue');
+  const nexts = [];
+  for (let i = 0; i < 3; i++) nexts.push(place((await g.exec('-exec-next')).frame));
+  await g.console('catch throw');
+  await g.exec('-exec-continue');
+  const throwBt = await g.backtrace();
+  await g.console('frame 1');
+  const args = normal(await g.console('info args'));
+  return { stop: place(stop.frame), bt, returned: finished.returnValue, nexts, throwBt, args };
+}, (o) => {
+  assert.deepEqual(o.stop, { func: 'next_id', file: o.stop.file, line: 39 });
+  assert.equal(o.bt.at(-1)!.func, 'main');
+  assert.ok(o.bt.some((f) => f.func?.startsWith('std::function')), 'called through std::function');
+  assert.equal(o.returned, '101');
+  assert.deepEqual(o.nexts.map((p) => `${p.func}:${p.line}`), ['main:66', 'main:67', 'main:69']);
+  assert.deepEqual(funcs(o.throwBt), ['__cxa_throw', 'check', 'main']);
+  assert.equal(o.args, 'v = -3\n');
+});
+
 // Optimised code: inlining, tail calls and location lists as GCC -O2 emits them.
 parity('-O2: break, backtrace, finish', program('fact.O2'), async (g) => {
   await g.break('fact.c:kind');

@@ -190,3 +190,46 @@ export function writeStub(bytes: Uint8Array, offset: number, stubAddress: number
   bytes[offset + 6] = 0xcc;
   bytes[offset + 7] = 0xcc;
 }
+
+/**
+ * The functions of glibc's libc_nonshared.a, which ld links into every program and which no
+ * shared library exports. Each takes the caller's `__dso_handle`, so here each module gets its
+ * own copy, bound to its own handle: what it registers runs when the module is disposed
+ * (`__cxa_finalize`), as for a dlclosed library. Each shim adds the handle as the last
+ * argument and tail-calls the libc function through a slot holding its address.
+ */
+export interface Shim {
+  /** The libc function it calls. */
+  callee: string;
+  size: number;
+  write(bytes: Uint8Array, offset: number, address: number, dsoHandle: number, calleeSlot: number): void;
+}
+
+/** `lea dso(%rip), %reg` (REX.W 8D, ModRM 00 reg 101) then `jmp *slot(%rip)`, after `prefix`. */
+function handleShim(callee: string, modrm: number, prefix: number[] = []): Shim {
+  const size = prefix.length + 7 + 6;
+  return {
+    callee,
+    size,
+    write(bytes, offset, address, dsoHandle, calleeSlot) {
+      const view = new DataView(bytes.buffer, bytes.byteOffset);
+      let o = offset;
+      for (const b of prefix) bytes[o++] = b;
+      bytes.set([0x48, LEA, modrm], o);
+      view.setInt32(o + 3, dsoHandle - (address + (o - offset) + 7), true);
+      o += 7;
+      bytes.set([0xff, 0x25], o);
+      view.setInt32(o + 2, calleeSlot - (address + (o - offset) + 6), true);
+    },
+  };
+}
+
+export const NONSHARED_SHIMS: ReadonlyMap<string, Shim> = new Map([
+  // atexit(f) = __cxa_atexit(f, NULL, __dso_handle): xor %esi,%esi; lea dso(%rip),%rdx
+  ['atexit', handleShim('__cxa_atexit', 0x15, [0x31, 0xf6])],
+  // at_quick_exit(f) = __cxa_at_quick_exit(f, __dso_handle): lea dso(%rip),%rsi
+  ['at_quick_exit', handleShim('__cxa_at_quick_exit', 0x35)],
+  // pthread_atfork(prepare, parent, child) = __register_atfork(..., __dso_handle): lea dso(%rip),%rcx
+  ['pthread_atfork', handleShim('__register_atfork', 0x0d)],
+  ['__pthread_atfork', handleShim('__register_atfork', 0x0d)],
+]);
