@@ -1,7 +1,7 @@
 /**
  * `jitdbg run [--entry SYM] [--lib LIB]... [--timings] [--dump-images DIR] FILE... [-- ARGS...]`: links the objects
  * (C and C++ sources are compiled first, cached) into this process, calls the entry with
- * argc/argv, flushes C stdio, runs the finalizers and exits with the entry's return value.
+ * argc, argv and envp, flushes C stdio, runs the finalizers and exits with the entry's return value.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { LinkError } from '../link/errors.js';
-import { flushStdio } from '../native/libc.js';
+import { environment, flushStdio } from '../native/libc.js';
 import { JITSession } from '../session.js';
 import { imageDumper } from './dump-images.js';
 import type { Command } from './commands.js';
@@ -101,7 +101,7 @@ export const run: Command = {
           s.dispose();
           throw new LinkError('the entry point is not defined', { symbol: o.entry });
         }
-        return { session: s, main: s.function(o.entry, 'int', ['int', 'const char **']) };
+        return { session: s, main: s.function(o.entry, 'int', ['int', 'const char **', 'void *']) };
       }));
     } catch (e) {
       if (!(e instanceof LinkError)) throw e;
@@ -110,7 +110,8 @@ export const run: Command = {
     }
     if (o.timings) process.stderr.write(`${lines.join('\n')}\n`);
     const argv0 = o.files[0]!;
-    const code = main(1 + o.args.length, [argv0, ...o.args, null]) as number;
+    // main(argc, argv, envp): a main of one or two parameters ignores the rest, as under crt1.
+    const code = main(1 + o.args.length, [argv0, ...o.args, null], environment()) as number;
     flushStdio();
     session.dispose();
     flushStdio();

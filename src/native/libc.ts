@@ -126,6 +126,13 @@ export function symbolSizeAt(address: number): number | undefined {
   return Number(koffi.decode(pointer(Number(extra[0])), 16, 'uint64_t'));
 }
 
+/** The process's `environ`: the `char **envp` a C main takes as its third argument. */
+export function environment(): unknown {
+  const environ = dlsym(RTLD_DEFAULT, 'environ');
+  if (environ === undefined) throw new NativeError('environ is not defined in this process');
+  return koffi.decode(pointer(environ), 'void *');
+}
+
 /** Flushes every C stdio output stream (fflush(NULL)). */
 export function flushStdio(): void {
   c.fflush(0);
