@@ -58,7 +58,7 @@ function farTarget(address: number): 'code' | Uint8Array | undefined {
 }
 
 export class Module {
-  /** Sections: loaded ones at their target address, debug ones at 0. */
+  /** Sections: loaded ones at their target address, debug ones at their offset in the debug section of their name. */
   readonly sections: readonly LoadedSection[];
   /** Defined symbols with their target addresses. */
   readonly symbols: readonly LoadedSymbol[];

@@ -23,7 +23,7 @@ import { moveEhFrame } from './eh-frame.js';
 /** What an image is made of: a Module, or anything shaped like one. */
 export interface ImageSource {
   readonly name: string;
-  /** Sections: loaded ones at their target address, debug ones at 0. */
+  /** Sections: loaded ones at their target address, debug ones at their offset in the debug section of their name. */
   readonly sections: readonly LoadedSection[];
   readonly symbols: readonly LoadedSymbol[];
   /** Non-allocated sections, relocated for the target addresses. */

@@ -26,7 +26,7 @@ export interface LinkInput {
 export interface LoadedSection {
   name: string;
   placement: SectionPlacement;
-  /** Target address (0 for debug sections, which are not loaded). */
+  /** Target address; for a debug section (not loaded), its offset in the module's section of that name. */
   address: number;
   size: number;
   /** The object's sh_type and sh_addralign, for debug images. */
@@ -103,6 +103,7 @@ export function linkObjects(inputs: LinkInput[], memory: MemoryManager, session:
         layouts.push(layout);
         copied.push(needs.copies);
         assignSectionAddresses(g, layout, allocation);
+        placeDebugSections(g);
         addresses[gi] = localAddresses(g, layout, allocation);
       });
       graphs.forEach((g, gi) => values.push(symbolValues(g, gi, resolutions[gi]!, layouts[gi]!, allocations[gi]!, addresses as Float64Array[], graphs)));
@@ -127,6 +128,21 @@ function slotAddress(a: Allocation, slot: Slot): number {
 
 function assignSectionAddresses(g: ObjectGraph, layout: Layout, a: Allocation): void {
   for (const [index, slot] of layout.sections) g.sections[index]!.address = slotAddress(a, slot);
+}
+
+/**
+ * Debug sections of one name are concatenated, as ld does (gcc -g3 emits a .debug_macro per
+ * COMDAT group): each one's "address" is its offset in the whole, so that S + A of a reference
+ * to it is an offset in the concatenated section.
+ */
+function placeDebugSections(g: ObjectGraph): void {
+  const end = new Map<string, number>();
+  for (const s of g.sections) {
+    if (!s || s.discarded || s.placement !== 'debug') continue;
+    const at = end.get(s.name);
+    s.address = at === undefined ? 0 : Math.ceil(at / s.align) * s.align;
+    end.set(s.name, s.address + s.size);
+  }
 }
 
 /** Addresses of the symbols the object defines itself (NaN for the others). */
@@ -195,37 +211,56 @@ function writeSynthesized(layout: Layout, r: Resolution, a: Allocation, v: Symbo
   }
 }
 
-/** Copies each loaded section into its working bytes and applies fixups; returns the relocated debug sections (and fills `offsets`). */
+/**
+ * Copies each loaded section into its working bytes and applies fixups; returns the relocated
+ * debug sections, concatenated by name at the offsets `placeDebugSections` chose (and fills
+ * `offsets` with their fields that hold offsets into debug sections).
+ */
 function relocateSections(g: ObjectGraph, layout: Layout, a: Allocation, v: SymbolValues, offsets: Map<string, DebugOffsets>): Map<string, Uint8Array> {
   const debug = new Map<string, Uint8Array>();
+  const pieces = new Map<string, GraphSection[]>();
   for (const s of g.sections) {
-    if (!s || s.discarded) continue;
-    let bytes: Uint8Array;
-    if (s.placement === 'debug') {
-      bytes = s.content!.slice();
-      debug.set(s.name, bytes);
-      offsets.set(s.name, debugOffsets(g, s));
-    } else {
-      const slot = layout.sections.get(s.index)!;
-      bytes = a.segments[slot.segment]!.bytes.subarray(slot.offset, slot.offset + s.size);
-      if (s.content) bytes.set(s.content);
+    if (!s || s.discarded || s.placement !== 'debug') continue;
+    const list = pieces.get(s.name);
+    if (list) list.push(s);
+    else pieces.set(s.name, [s]);
+  }
+  for (const [name, list] of pieces) {
+    const last = list[list.length - 1]!;
+    const whole = new Uint8Array(last.address + last.size);
+    for (const s of list) {
+      const bytes = whole.subarray(s.address, s.address + s.size);
+      bytes.set(s.content!);
+      if (s.relocations.length) applyFixups(g, s, bytes, v);
     }
+    debug.set(name, whole);
+    offsets.set(name, debugOffsets(g, list));
+  }
+  for (const s of g.sections) {
+    if (!s || s.discarded || s.placement === 'debug') continue;
+    const slot = layout.sections.get(s.index)!;
+    const bytes = a.segments[slot.segment]!.bytes.subarray(slot.offset, slot.offset + s.size);
+    if (s.content) bytes.set(s.content);
     if (s.relocations.length) applyFixups(g, s, bytes, v);
   }
   return debug;
 }
 
-function debugOffsets(g: ObjectGraph, s: GraphSection): DebugOffsets {
-  const offset = new Uint32Array(s.relocations.length);
-  const size = new Uint8Array(s.relocations.length);
+/** The fields of the pieces of one debug section that hold an offset into a debug section. */
+function debugOffsets(g: ObjectGraph, pieces: GraphSection[]): DebugOffsets {
+  const count = pieces.reduce((n, s) => n + s.relocations.length, 0);
+  const offset = new Uint32Array(count);
+  const size = new Uint8Array(count);
   const target: string[] = [];
-  for (const rel of s.relocations) {
-    const sym = g.symbols[rel.sym]!;
-    const t = inSection(sym) ? g.sections[sym.st_shndx] : undefined;
-    if (t?.placement !== 'debug') continue;
-    offset[target.length] = rel.r_offset;
-    size[target.length] = ROWS[rel.type]!.size; // scanRelocations has checked every type
-    target.push(t.name);
+  for (const s of pieces) {
+    for (const rel of s.relocations) {
+      const sym = g.symbols[rel.sym]!;
+      const t = inSection(sym) ? g.sections[sym.st_shndx] : undefined;
+      if (t?.placement !== 'debug') continue;
+      offset[target.length] = s.address + rel.r_offset;
+      size[target.length] = ROWS[rel.type]!.size; // scanRelocations has checked every type
+      target.push(t.name);
+    }
   }
   return { offset: offset.subarray(0, target.length), size: size.subarray(0, target.length), target };
 }
@@ -260,7 +295,7 @@ function describe(g: ObjectGraph, r: Resolution, layout: Layout, a: Allocation, 
     sections,
     symbols,
     definitions,
-    groups: g.groups.filter((grp) => grp.members.some((m) => g.sections[m] && !g.sections[m]!.discarded)).map((grp) => grp.signature),
+    groups: g.groups.filter((grp) => grp.members.some((m) => g.sections[m] && !g.sections[m]!.discarded && g.sections[m]!.placement !== 'debug')).map((grp) => grp.signature),
     debugSections,
     debugOffsets,
     frames: layout.frames.map((i) => g.sections[i]!.address),

@@ -126,11 +126,16 @@ export function resolveBatch(graphs: ObjectGraph[], session: SessionSymbols, opt
   }
 }
 
-/** Drops the members of COMDAT groups the session or an earlier object of the batch already has. */
+/**
+ * Drops the members of COMDAT groups the session or an earlier object of the batch already has.
+ * Groups of debug sections only (gcc -g3's .debug_macro groups) are kept in every module: they
+ * cost no target memory, and each module's debug image must hold what its DWARF refers to.
+ */
 function discardDuplicateGroups(graphs: ObjectGraph[], session: SessionSymbols): void {
   const seen = new Set(session.groups.keys());
   for (const g of graphs) {
     for (const group of g.groups) {
+      if (!group.members.some((m) => isLoaded(g, m))) continue;
       if (!seen.has(group.signature)) {
         seen.add(group.signature);
         continue;
@@ -141,6 +146,11 @@ function discardDuplicateGroups(graphs: ObjectGraph[], session: SessionSymbols):
       }
     }
   }
+}
+
+function isLoaded(g: ObjectGraph, index: number): boolean {
+  const s = g.sections[index];
+  return s !== undefined && s.placement !== 'debug';
 }
 
 function strengthOf(bind: number, st_shndx: number): number {

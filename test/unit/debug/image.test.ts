@@ -4,7 +4,7 @@
 // module's symbols.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { debugImage } from '../../../src/debug/image.js';
@@ -171,4 +171,25 @@ test('one image for a batch describes what one image per module describes', () =
     merged++;
   }
   assert.ok(merged >= 20, `${merged} batches`);
+});
+
+// gcc -g3 puts each header's macros in a .debug_macro section of its own COMDAT group, so an
+// object has many sections of that name; two modules including the same headers share groups.
+test('-g3: each module image holds its .debug_macro pieces concatenated, as ld links them', () => {
+  const macros = scratch('debug-macro');
+  const objects = ['calls.c', 'util.c'].map((source) => {
+    const object = join(macros, source.replace(/\.c$/, '.o'));
+    execFileSync('gcc', ['-g3', '-O0', '-fPIC', '-c', join(root, 'test', 'corpus', source), '-o', object]);
+    assert.ok(ElfFile.read(readFileSync(object), object).sections.filter((s) => s.name === '.debug_macro').length > 1, `${source}: several .debug_macro`);
+    return object;
+  });
+  const dump = (file: string) => execFileSync('llvm-dwarfdump-14', ['--debug-macro', file], { encoding: 'utf8' }).split('\n').slice(2).join('\n');
+  const { modules, memory } = linkOffline(objects);
+  modules.forEach((m, i) => {
+    const linked = `${objects[i]}.so`;
+    execFileSync('gcc', ['-shared', '-nostdlib', objects[i]!, '-o', linked]);
+    const image = save(macros, `${m.name.split('/').pop()}.elf`, debugImage([m], memory.read));
+    assert.match(dump(linked), /DW_MACRO_define/);
+    assert.equal(dump(image), dump(linked), `${m.name}: .debug_macro`);
+  });
 });
