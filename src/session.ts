@@ -46,9 +46,12 @@ export interface JITSessionOptions {
 /**
  * Position-dependent code holds process addresses in 32-bit fields. A native link makes them
  * fit with PLT entries and copy relocations; the same here: a stub for a function, a copy for
- * read-only data (typeinfo, vtables, constants). Writable data cannot be copied.
+ * read-only data (typeinfo, vtables, VTTs, constants). Writable data cannot be copied.
  */
 function farTarget(address: number): 'code' | Uint8Array | undefined {
+  // glibc's __libc_single_threaded (inlined in libstdc++'s reference counting) only ever goes
+  // from 1 to 0, and a Node process already runs threads: a copy of its 0 stays true.
+  if (address === dlsym(RTLD_DEFAULT, '__libc_single_threaded') && memoryView(address, 1)[0] === 0) return new Uint8Array(1);
   const perms = mappingPermissions(address);
   if (!perms) return undefined;
   if (perms[2] === 'x') return 'code';

@@ -10,7 +10,9 @@
  * process the data lies where it lies: node's copies of stdout or std::cout low, libstdc++'s
  * typeinfo objects near the top. A `lea` whose target would make the window empty is turned
  * into a load of the same address from a slot of the module (`mov slot(%rip)`), the inverse
- * of ld's GOTPCRELX relaxation; other instructions constrain the placement.
+ * of ld's GOTPCRELX relaxation. Another instruction reading read-only process data (a VTT
+ * in node, a typeinfo) reads a copy of it in the module instead; the rest constrain the
+ * placement, and come first.
  */
 import { STT_SECTION, type ElfRelocation } from '../elf/index.js';
 import type { Placement } from '../memory/types.js';
@@ -36,6 +38,16 @@ export interface Needs {
   reasons: string[];
 }
 
+/** A relocation and what it refers to, kept for a later decision. */
+interface Reference {
+  s: GraphSection;
+  rel: ElfRelocation;
+  row: RelocationRow;
+  target: Target;
+  /** For a load of read-only process data: the bytes a copy would hold. */
+  copy?: Uint8Array;
+}
+
 const TWO_31 = 2 ** 31;
 /** Slack kept from the edges of a 32-bit window, for addends and the module's own size. */
 const SLACK = 2 ** 26;
@@ -50,7 +62,8 @@ export function scanRelocations(g: ObjectGraph, r: Resolution, batchAddress: (t:
   const placement: Placement = { min: 0, max: 2 ** 47 };
   const reasons: string[] = [];
   const copies = new Map<number, Uint8Array>();
-  const leas: { s: GraphSection; rel: ElfRelocation; row: RelocationRow; target: Target }[] = [];
+  const leas: Reference[] = [];
+  const loads: Reference[] = [];
   for (const s of g.sections) {
     if (!s || s.discarded || s.relocations.length === 0) continue;
     for (const rel of s.relocations) {
@@ -73,18 +86,38 @@ export function scanRelocations(g: ObjectGraph, r: Resolution, batchAddress: (t:
       }
       if (rel.type === 2 && s.placement === 'code' && s.content && isRipLea(s.content, rel.r_offset)) {
         leas.push({ s, rel, row, target });
+      } else if (rel.type === 2 && s.placement !== 'debug' && target.kind === 'fixed' && target.address !== 0) {
+        loads.push({ s, rel, row, target });
       } else if (row.range === 'int32' || row.range === 'uint32') {
         constrain(s, rel.type, rel.sym, rel.r_offset, row, target);
       }
     }
   }
-  // After every constraint that cannot be avoided: a `lea` that still fits constrains too.
+  // Other references to process data: one to read-only data of known size can be served by a
+  // copy in the module (as a copy relocation would), so it waits with the leas; the rest
+  // constrain now.
+  const copyable = new Map<number, Uint8Array | undefined>();
+  const avoidable = [...leas];
+  for (const ref of loads) {
+    const sym = ref.rel.sym;
+    if (!copyable.has(sym)) {
+      const far = farTarget((ref.target as Extract<Target, { kind: 'fixed' }>).address);
+      copyable.set(sym, far instanceof Uint8Array ? far : undefined);
+    }
+    const copy = copyable.get(sym);
+    if (copy) avoidable.push({ ...ref, copy });
+    else constrain(ref.s, ref.rel.type, sym, ref.rel.r_offset, ref.row, ref.target);
+  }
+  // After every constraint that cannot be avoided: each avoidable one that still fits
+  // constrains too; the others become loads from slots (leas) or references to copies.
   const indirect: ElfRelocation[] = [];
-  for (const { s, rel, row, target } of leas) {
+  for (const { s, rel, row, target, copy } of avoidable) {
     const address = addressOf(target);
-    if (address === undefined || address === 0) continue;
+    if (address === undefined || address === 0 || copies.has(rel.sym)) continue;
     if (Math.max(placement.min, address - TWO_31 + SLACK) < Math.min(placement.max, address + TWO_31 - SLACK)) {
       constrain(s, rel.type, rel.sym, rel.r_offset, row, target);
+    } else if (copy) {
+      copies.set(rel.sym, copy);
     } else {
       indirect.push(rel);
     }

@@ -1,6 +1,6 @@
-// C++ through iostream at gcc's default flags (-fPIE): the code takes the addresses of
-// std::cout (node's copy, low in memory) and of libstdc++'s typeinfo objects (near the top)
-// with 32-bit PC-relative leas, which no single placement reaches.
+// C++ through iostream at gcc's default flags (-fPIE): 32-bit PC-relative leas and loads of
+// std::cout and VTTs (node's copies, low in memory), typeinfo objects and libc's data (near
+// the top), which no single placement reaches.
 #include <algorithm>
 #include <functional>
 #include <iomanip>
@@ -79,5 +79,10 @@ int main(int argc, char **argv) {
   } catch (const std::out_of_range &) {
     std::cout << "at threw" << std::endl;
   }
+  // At -O2 the reference counting reads libc's __libc_single_threaded (writable, high in
+  // memory) with a cmpb, and istringstream's construction reads its VTT (node's copy, low).
+  auto shared = std::make_shared<Square>(3.0);
+  std::shared_ptr<Shape> alias = shared;
+  std::cout << "shared " << alias.use_count() << ' ' << alias->area() << '\n';
   return static_cast<int>(words.size());
 }
