@@ -10,11 +10,12 @@
  */
 import { LinkError } from './link/errors.js';
 import { linkObjects, untimed, type DebugOffsets, type LinkedObject, type LinkInput, type LoadedSection, type LoadedSymbol, type PhaseTimer } from './link/link.js';
-import type { Definition } from './link/resolve.js';
+import type { Definition, TlsBlock, TlsImage } from './link/resolve.js';
 import type { MemoryManager } from './memory/types.js';
 import { NativeMemoryManager } from './memory/native.js';
-import { dlopen, dlsym, mappingPermissions, memoryView, nativeFunction, RTLD_DEFAULT, symbolSizeAt } from './native/libc.js';
+import { dlopen, dlsym, mappingPermissions, memoryView, NativeError, nativeFunction, RTLD_DEFAULT, symbolSizeAt } from './native/libc.js';
 import { deregisterFrames, registerFrames } from './native/unwind.js';
+import { nativeTlsBlock } from './native/tls.js';
 import { gdbModuleRegistrar } from './debug/gdb-jit.js';
 
 /** Something a module holds until it is disposed (a debug-image registration). */
@@ -39,6 +40,11 @@ export interface JITSessionOptions {
   libraries?: string[];
   /** Default: debug images registered with GDB (JIT interface) when memory is this process's; null: none. */
   registrar?: ModuleRegistrar | null;
+  /**
+   * Where a module's thread-local storage block lives; default: this process's dynamic loader
+   * when memory is this process's, else none (objects with TLS are then a LinkError).
+   */
+  threadLocal?: (image: TlsImage) => TlsBlock;
   /** Receives each link phase (parse, resolve, layout, fixups, finalize, frames, init). */
   timer?: PhaseTimer;
 }
@@ -58,6 +64,16 @@ function farTarget(address: number): 'code' | Uint8Array | undefined {
   if (perms[1] === 'w') return undefined;
   const size = symbolSizeAt(address);
   return size ? memoryView(address, size).slice() : undefined;
+}
+
+/** A module's TLS block from the dynamic loader; a block it cannot place is a LinkError. */
+function threadLocalBlock(image: TlsImage): TlsBlock {
+  try {
+    return nativeTlsBlock(image);
+  } catch (e) {
+    if (e instanceof NativeError) throw new LinkError(e.message);
+    throw e;
+  }
 }
 
 export class Module {
@@ -124,7 +140,7 @@ export class Module {
   /**
    * Unregisters the debug image, runs the finalizers (static destructors registered with
    * this module's `__dso_handle`, then .fini_array and .dtors), deregisters the exception
-   * frames and frees the memory. Idempotent.
+   * frames, releases the thread-local storage block and frees the memory. Idempotent.
    */
   dispose(): void {
     if (this.state === 'disposed') return;
@@ -138,6 +154,7 @@ export class Module {
         for (const f of this.linked.finalizers) nativeFunction(f, 'void', [])();
       }
       for (const f of this.registeredFrames.splice(0)) deregisterFrames(f);
+      this.linked.tls?.release();
     } finally {
       this.linked.allocation.release();
       this.session.forget(this);
@@ -183,6 +200,7 @@ export class JITSession {
       symbols: this.symbols,
       lookupProcess: (name) => (inProcess ? dlsym(RTLD_DEFAULT, name) : undefined),
       farTarget: (address) => (inProcess ? farTarget(address) : undefined),
+      ...(this.options.threadLocal ? { threadLocal: this.options.threadLocal } : inProcess ? { threadLocal: threadLocalBlock } : {}),
     }, time);
     const modules = linked.map((l) => new Module(l.name, l, this));
     try {

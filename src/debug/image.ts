@@ -40,7 +40,7 @@ export interface ImageOptions {
   withoutDebugSections?: ReadonlySet<ImageSource>;
 }
 
-const FLAGS: Record<Exclude<LoadedSection['placement'], 'debug'>, number> = {
+const FLAGS: Record<Exclude<LoadedSection['placement'], 'debug' | 'tls'>, number> = {
   code: SHF_ALLOC | SHF_EXECINSTR,
   rodata: SHF_ALLOC,
   data: SHF_ALLOC | SHF_WRITE,
@@ -66,7 +66,8 @@ export function debugImage(modules: readonly ImageSource[], read: ReadTarget, op
   const sections: SectionSpec[] = [];
   for (const m of modules) {
     for (const s of m.sections) {
-      if (s.placement === 'debug' || (merged && s.name === EH_FRAME)) continue;
+      // Thread-local sections have no address: each thread has its block.
+      if (s.placement === 'debug' || s.placement === 'tls' || (merged && s.name === EH_FRAME)) continue;
       const nobits = s.placement === 'zero';
       const spec: RawSectionSpec = {
         name: s.name,

@@ -194,6 +194,8 @@ export const DT_INIT_ARRAYSZ = 27;
 export const DT_FINI_ARRAYSZ = 28;
 export const DT_RUNPATH = 29;
 export const DT_FLAGS = 30;
+/** DT_FLAGS: the object's TLS must be in the static TLS area (initial- or local-exec code). */
+export const DF_STATIC_TLS = 0x10;
 export const DT_PREINIT_ARRAY = 32;
 export const DT_PREINIT_ARRAYSZ = 33;
 export const DT_SYMTAB_SHNDX = 34;

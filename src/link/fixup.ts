@@ -4,7 +4,9 @@
  * range; a failure is a LinkError naming object, section, offset and symbol.
  */
 import type { ElfRelocation } from '../elf/index.js';
-import { fits, leaToLoad, NEEDS_CANONICAL_STUB, NEEDS_STUB, type FixupValues, type RelocationRow } from './arch/x86-64.js';
+import {
+  fits, leaToLoad, NEEDS_CANONICAL_STUB, NEEDS_STUB, NEEDS_TLS_GD, NEEDS_TLS_LD, NEEDS_TLS_TPOFF_ENTRY, type FixupValues, type RelocationRow,
+} from './arch/x86-64.js';
 import { LinkError } from './errors.js';
 import type { GraphSection, ObjectGraph } from './graph.js';
 import { rowOf } from './passes.js';
@@ -19,13 +21,21 @@ export interface SymbolValues {
   GOT: number;
   /** Per `lea` made a load: the address of the slot it loads from. */
   indirect: ReadonlyMap<ElfRelocation, number>;
+  /** Thread-local storage: per symbol its tls_index and TP-offset entry (NaN when none), the module's tls_index, T and M. */
+  gd: Float64Array;
+  tpoff: Float64Array;
+  ld: number;
+  T: number;
+  M: number;
 }
+
+const TLS_ENTRIES = NEEDS_TLS_GD | NEEDS_TLS_LD | NEEDS_TLS_TPOFF_ENTRY;
 
 const TWO_32 = 2 ** 32;
 
 export function applyFixups(g: ObjectGraph, s: GraphSection, bytes: Uint8Array, values: SymbolValues): void {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const v: FixupValues = { S: 0, A: 0, P: 0, Z: 0, GOT: values.GOT, G: 0, L: 0 };
+  const v: FixupValues = { S: 0, A: 0, P: 0, Z: 0, GOT: values.GOT, G: 0, L: 0, T: values.T, M: values.M };
   const limit = s.size;
   for (const rel of s.relocations) {
     const row = rowOf(g, s, rel.type, rel.sym, rel.r_offset);
@@ -37,6 +47,7 @@ export function applyFixups(g: ObjectGraph, s: GraphSection, bytes: Uint8Array, 
     v.P = s.address + offset;
     v.Z = values.size[sym]!;
     v.G = values.got[sym]!;
+    if (row.needs & TLS_ENTRIES) v.G = row.needs & NEEDS_TLS_GD ? values.gd[sym]! : row.needs & NEEDS_TLS_LD ? values.ld : values.tpoff[sym]!;
     v.L = v.S;
     const slot = values.indirect.size ? values.indirect.get(rel) : undefined;
     let value = slot === undefined ? row.compute(v) : leaToLoad(bytes, offset, v.P, slot);

@@ -6,14 +6,17 @@
 import {
   ElfFile, EM_X86_64, ET_REL, GRP_COMDAT, SHF_ALLOC, SHF_EXCLUDE, SHF_EXECINSTR, SHF_WRITE, SHN_ABS,
   SHN_COMMON, SHN_LORESERVE, SHN_UNDEF, SHT_FINI_ARRAY, SHT_GROUP, SHT_INIT_ARRAY, SHT_NOBITS, SHT_NOTE,
-  SHT_PREINIT_ARRAY, SHT_PROGBITS, SHT_RELA, SHT_SYMTAB, SHT_X86_64_UNWIND, STB_LOCAL, STT_FILE, STT_SECTION,
+  SHF_TLS, SHT_PREINIT_ARRAY, SHT_PROGBITS, SHT_RELA, SHT_SYMTAB, SHT_X86_64_UNWIND, STB_LOCAL, STT_FILE, STT_SECTION,
   type ElfRelocation, type ElfSection, type ElfSymbol,
 } from '../elf/index.js';
 import type { SegmentKind } from '../memory/types.js';
 import { LinkError } from './errors.js';
 
-/** Where a section goes: a segment of target memory, or kept aside (non-allocated debug data). */
-export type SectionPlacement = SegmentKind | 'debug';
+/**
+ * Where a section goes: a segment of target memory, the module's thread-local storage block
+ * (SHF_TLS: .tdata, .tbss), or kept aside (non-allocated debug data).
+ */
+export type SectionPlacement = SegmentKind | 'tls' | 'debug';
 
 export interface GraphSection {
   index: number;
@@ -29,7 +32,7 @@ export interface GraphSection {
   relocationSection: string;
   /** Dropped because its COMDAT group was loaded already. */
   discarded: boolean;
-  /** Target address, set by layout (debug sections stay at 0, as in an object file). */
+  /** Target address, set by layout; for TLS sections the offset in the module's TLS block, for debug sections the offset in the module's section of that name. */
   address: number;
 }
 
@@ -112,6 +115,7 @@ function placementOf(s: ElfSection, flags: number): SectionPlacement | undefined
     || s.sh_type === SHT_INIT_ARRAY || s.sh_type === SHT_FINI_ARRAY || s.sh_type === SHT_PREINIT_ARRAY;
   if (!loadable) return undefined;
   if (!(flags & SHF_ALLOC)) return s.sh_type === SHT_PROGBITS && s.sh_size > 0 ? 'debug' : undefined;
+  if (flags & SHF_TLS) return 'tls';
   if (flags & SHF_EXECINSTR) return 'code';
   if (s.sh_type === SHT_NOBITS) return 'zero';
   return flags & SHF_WRITE ? 'data' : 'rodata';

@@ -36,8 +36,29 @@ export interface Layout {
   /** Per `lea` made a load, the slot holding its address (one slot per symbol and addend). */
   indirect: Map<ElfRelocation, Slot>;
   dsoHandle: Slot;
+  tls: TlsLayout;
   /** .eh_frame sections (each followed by its zero terminator). */
   frames: number[];
+}
+
+/**
+ * The module's thread-local storage block, as a PT_TLS segment would lay it out: the
+ * initialized TLS sections (.tdata) first, then the zero-filled ones (.tbss). Offsets only;
+ * the slots hold tls_index pairs {module, offset} and initial-exec TP offsets.
+ */
+export interface TlsLayout {
+  /** Offset in the block per TLS section index. */
+  sections: Map<number, number>;
+  /** Bytes of the initialization image (.tdata), of the whole block, and its alignment. */
+  initSize: number;
+  size: number;
+  align: number;
+  /** tls_index per symbol (general dynamic), the module's (local dynamic), TP offset entries (initial exec). */
+  gd: Map<number, Slot>;
+  ld: Slot | undefined;
+  tpoff: Map<number, Slot>;
+  /** The block must be in the static TLS area (initial- or local-exec code). */
+  static: boolean;
 }
 
 export function isEhFrame(s: GraphSection): boolean {
@@ -60,7 +81,7 @@ export function layoutObject(g: ObjectGraph, r: Resolution, needs: Needs): Layou
   const sections = new Map<number, Slot>();
   const frames: number[] = [];
   for (const s of g.sections) {
-    if (!s || s.discarded || s.placement === 'debug') continue;
+    if (!s || s.discarded || s.placement === 'debug' || s.placement === 'tls') continue;
     const frame = isEhFrame(s) && s.size > 0;
     sections.set(s.index, place(s.placement, s.size + (frame ? 4 : 0), s.align));
     if (frame) frames.push(s.index);
@@ -83,11 +104,32 @@ export function layoutObject(g: ObjectGraph, r: Resolution, needs: Needs): Layou
     indirect.set(rel, slot);
   }
   const dsoHandle = place('rodata', 8, 8);
+  const tls = tlsLayout(g, needs, () => place('rodata', 16, 16), () => place('rodata', 8, 8));
   const copies = new Map<number, Slot>();
   for (const [sym, bytes] of needs.copies) copies.set(sym, place('rodata', bytes.length, 16));
   const commons = new Map<number, Slot>();
   for (const c of r.commons) commons.set(c.symbol, place('zero', c.size, Math.min(c.align, PAGE)));
 
   const requests = SEGMENT_KINDS.map((kind, i) => ({ kind, size: sizes[i]!, align: aligns[i]! }));
-  return { requests, sections, got, gotBase, stubs, shims, commons, copies, indirect, dsoHandle, frames };
+  return { requests, sections, got, gotBase, stubs, shims, commons, copies, indirect, dsoHandle, tls, frames };
+}
+
+function tlsLayout(g: ObjectGraph, needs: Needs, pair: () => Slot, word: () => Slot): TlsLayout {
+  const sections = new Map<number, number>();
+  let size = 0;
+  let align = 1;
+  let initSize = 0;
+  const tls = g.sections.filter((s): s is GraphSection => !!s && !s.discarded && s.placement === 'tls');
+  for (const s of [...tls.filter((t) => t.content), ...tls.filter((t) => !t.content)]) {
+    const offset = Math.ceil(size / s.align) * s.align;
+    sections.set(s.index, offset);
+    size = offset + s.size;
+    align = Math.max(align, s.align);
+    if (s.content) initSize = size;
+  }
+  const gd = new Map<number, Slot>();
+  for (const sym of needs.tls.gd) gd.set(sym, pair());
+  const tpoff = new Map<number, Slot>();
+  for (const sym of needs.tls.tpoff) tpoff.set(sym, word());
+  return { sections, initSize, size, align, gd, ld: needs.tls.ld ? pair() : undefined, tpoff, static: needs.tls.static };
 }

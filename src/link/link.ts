@@ -8,15 +8,17 @@
  * made so far is released and the error is rethrown.
  */
 import { SHN_ABS, SHN_COMMON, STB_GLOBAL, STB_LOCAL, STT_FILE, STT_SECTION, type ElfRelocation } from '../elf/index.js';
+
 import { PlacementError, type Allocation, type MemoryManager } from '../memory/types.js';
 import { NONSHARED_SHIMS, writeStub } from './arch/x86-64.js';
 import { LinkError } from './errors.js';
 import { buildGraph, inSection, isExternal, type GraphSection, type ObjectGraph, type SectionPlacement } from './graph.js';
 import { layoutObject, type Layout, type Slot } from './layout.js';
 import { ROWS, scanRelocations } from './passes.js';
-import { resolveBatch, STRONG, WEAK, COMMON, type Definition, type ResolveOptions, type Resolution, type SessionSymbols, type Target } from './resolve.js';
+import { resolveBatch, STRONG, WEAK, COMMON, type Definition, type ResolveOptions, type Resolution, type SessionSymbols, type Target, type TlsBlock } from './resolve.js';
 import { applyFixups, type SymbolValues } from './fixup.js';
 import { runtimeLists, type RuntimeLists } from './runtime.js';
+import { threadLocalLocations } from './tls-locations.js';
 
 export interface LinkInput {
   bytes: Uint8Array;
@@ -59,6 +61,8 @@ export interface LinkedObject extends RuntimeLists {
   /** Target address of `.eh_frame` sections, each ending in a zero terminator. */
   frames: number[];
   dsoHandle: number;
+  /** The module's thread-local storage block, released with the module. */
+  tls: TlsBlock | undefined;
 }
 
 /**
@@ -80,6 +84,7 @@ export function linkObjects(inputs: LinkInput[], memory: MemoryManager, session:
   const graphs = time('parse', () => inputs.map((i) => buildGraph(i.bytes, i.name)));
   const resolutions = time('resolve', () => resolveBatch(graphs, session, options));
   const allocations: Allocation[] = [];
+  const blocks: (TlsBlock | undefined)[] = [];
   try {
     const layouts: Layout[] = [];
     const values: SymbolValues[] = [];
@@ -110,13 +115,16 @@ export function linkObjects(inputs: LinkInput[], memory: MemoryManager, session:
     });
     const offsets = graphs.map(() => new Map<string, DebugOffsets>());
     const debug = time('fixups', () => graphs.map((g, gi) => {
+      const block = threadLocalBlock(g, layouts[gi]!, values[gi]!, options);
+      blocks.push(block);
       writeSynthesized(layouts[gi]!, resolutions[gi]!, allocations[gi]!, values[gi]!, copied[gi]!);
       return relocateSections(g, layouts[gi]!, allocations[gi]!, values[gi]!, offsets[gi]!);
     }));
-    const linked = graphs.map((g, gi) => describe(g, resolutions[gi]!, layouts[gi]!, allocations[gi]!, values[gi]!, debug[gi]!, offsets[gi]!));
+    const linked = graphs.map((g, gi) => describe(g, resolutions[gi]!, layouts[gi]!, allocations[gi]!, values[gi]!, debug[gi]!, offsets[gi]!, blocks[gi]));
     time('finalize', () => allocations.forEach((a) => a.finalize()));
     return linked;
   } catch (e) {
+    for (const b of blocks) b?.release();
     for (const a of allocations) a.release();
     throw e;
   }
@@ -128,6 +136,35 @@ function slotAddress(a: Allocation, slot: Slot): number {
 
 function assignSectionAddresses(g: ObjectGraph, layout: Layout, a: Allocation): void {
   for (const [index, slot] of layout.sections) g.sections[index]!.address = slotAddress(a, slot);
+  for (const [index, offset] of layout.tls.sections) g.sections[index]!.address = offset;
+}
+
+/**
+ * Relocates the object's TLS sections into the block's initialization image, asks the target
+ * for a home for the block, and sets T and M: what the TLS fixups need.
+ */
+function threadLocalBlock(g: ObjectGraph, layout: Layout, v: SymbolValues, options: ResolveOptions): TlsBlock | undefined {
+  const { tls } = layout;
+  if (tls.sections.size === 0) return undefined;
+  if (!options.threadLocal) throw new LinkError('thread-local storage needs target memory in this process', { object: g.name });
+  const init = new Uint8Array(tls.initSize);
+  for (const [index, offset] of tls.sections) {
+    const s = g.sections[index]!;
+    if (!s.content) continue;
+    const bytes = init.subarray(offset, offset + s.size);
+    bytes.set(s.content);
+    if (s.relocations.length) applyFixups(g, s, bytes, v);
+  }
+  let block: TlsBlock;
+  try {
+    block = options.threadLocal({ init, size: tls.size, align: tls.align, static: tls.static });
+  } catch (e) {
+    if (e instanceof LinkError && e.where.object === undefined) throw new LinkError(e.reason, { ...e.where, object: g.name });
+    throw e;
+  }
+  v.T = block.offset;
+  v.M = block.moduleId;
+  return block;
 }
 
 /**
@@ -186,7 +223,12 @@ function symbolValues(g: ObjectGraph, gi: number, r: Resolution, layout: Layout,
   for (const [sym, slot] of layout.stubs) stub[sym] = slotAddress(a, slot);
   const indirect = new Map<ElfRelocation, number>();
   for (const [rel, slot] of layout.indirect) indirect.set(rel, slotAddress(a, slot));
-  return { address, size, got, stub, GOT, indirect };
+  const gd = new Float64Array(n).fill(NaN);
+  const tpoff = new Float64Array(n).fill(NaN);
+  for (const [sym, slot] of layout.tls.gd) gd[sym] = slotAddress(a, slot);
+  for (const [sym, slot] of layout.tls.tpoff) tpoff[sym] = slotAddress(a, slot);
+  const ld = layout.tls.ld ? slotAddress(a, layout.tls.ld) : NaN;
+  return { address, size, got, stub, GOT, indirect, gd, tpoff, ld, T: NaN, M: NaN };
 }
 
 /**
@@ -201,6 +243,13 @@ function writeSynthesized(layout: Layout, r: Resolution, a: Allocation, v: Symbo
   for (const [sym, slot] of layout.copies) a.segments[slot.segment]!.bytes.set(copies.get(sym)!, slot.offset);
   for (const [sym, slot] of layout.got) word(slot, v.address[sym]!);
   for (const [rel, slot] of layout.indirect) word(slot, v.address[rel.sym]! + rel.r_addend + 4);
+  // tls_index { module, offset }; an initial-exec entry holds the TP offset S + T.
+  for (const [sym, slot] of layout.tls.gd) {
+    word(slot, v.M);
+    word({ segment: slot.segment, offset: slot.offset + 8 }, v.address[sym]!);
+  }
+  if (layout.tls.ld) word(layout.tls.ld, v.M);
+  for (const [sym, slot] of layout.tls.tpoff) word(slot, v.address[sym]! + v.T);
   for (const [sym, slot] of layout.stubs) {
     writeStub(a.segments[slot.segment]!.bytes, slot.offset, slotAddress(a, slot), v.got[sym]!);
   }
@@ -231,13 +280,15 @@ function relocateSections(g: ObjectGraph, layout: Layout, a: Allocation, v: Symb
     for (const s of list) {
       const bytes = whole.subarray(s.address, s.address + s.size);
       bytes.set(s.content!);
-      if (s.relocations.length) applyFixups(g, s, bytes, v);
+      if (!s.relocations.length) continue;
+      applyFixups(g, s, bytes, v);
+      if (layout.tls.sections.size) threadLocalLocations(s, bytes, v);
     }
     debug.set(name, whole);
     offsets.set(name, debugOffsets(g, list));
   }
   for (const s of g.sections) {
-    if (!s || s.discarded || s.placement === 'debug') continue;
+    if (!s || s.discarded || s.placement === 'debug' || s.placement === 'tls') continue;
     const slot = layout.sections.get(s.index)!;
     const bytes = a.segments[slot.segment]!.bytes.subarray(slot.offset, slot.offset + s.size);
     if (s.content) bytes.set(s.content);
@@ -269,7 +320,7 @@ function strengthOf(bind: number, shndx: number): number {
   return shndx === SHN_COMMON ? COMMON : bind === STB_GLOBAL ? STRONG : WEAK;
 }
 
-function describe(g: ObjectGraph, r: Resolution, layout: Layout, a: Allocation, v: SymbolValues, debugSections: Map<string, Uint8Array>, debugOffsets: Map<string, DebugOffsets>): LinkedObject {
+function describe(g: ObjectGraph, r: Resolution, layout: Layout, a: Allocation, v: SymbolValues, debugSections: Map<string, Uint8Array>, debugOffsets: Map<string, DebugOffsets>, tls: TlsBlock | undefined): LinkedObject {
   const sections: LoadedSection[] = [];
   for (const s of g.sections) {
     if (s && !s.discarded) sections.push({ name: s.name, placement: s.placement, address: s.address, size: s.size, sh_type: s.sh_type, align: s.align });
@@ -280,6 +331,7 @@ function describe(g: ObjectGraph, r: Resolution, layout: Layout, a: Allocation, 
     if (s.name === '' || s.type === STT_FILE || s.type === STT_SECTION || r.targets[s.index]!.kind !== 'self') continue;
     const sec = inSection(s) ? g.sections[s.st_shndx] : undefined;
     if (inSection(s) && (!sec || sec.discarded)) continue;
+    if (sec?.placement === 'tls') continue; // an offset in each thread's block, not an address
     if (s.st_shndx === SHN_COMMON && !layout.commons.has(s.index)) continue;
     if (!inSection(s) && s.st_shndx !== SHN_ABS && s.st_shndx !== SHN_COMMON) continue;
     const address = v.address[s.index]!;
@@ -288,7 +340,7 @@ function describe(g: ObjectGraph, r: Resolution, layout: Layout, a: Allocation, 
       definitions.push({ name: s.name, address, size: s.size, strength: strengthOf(s.bind, s.st_shndx), object: g.name });
     }
   }
-  const loaded = (sec: GraphSection) => sec.placement !== 'debug';
+  const loaded = (sec: GraphSection) => sec.placement !== 'debug' && sec.placement !== 'tls';
   return {
     name: g.name,
     allocation: a,
@@ -300,6 +352,7 @@ function describe(g: ObjectGraph, r: Resolution, layout: Layout, a: Allocation, 
     debugOffsets,
     frames: layout.frames.map((i) => g.sections[i]!.address),
     dsoHandle: slotAddress(a, layout.dsoHandle),
+    tls,
     ...runtimeLists(g.sections.filter((s): s is GraphSection => !!s && !s.discarded && loaded(s)), a, layout),
   };
 }

@@ -16,7 +16,10 @@
  */
 import { STT_SECTION, type ElfRelocation } from '../elf/index.js';
 import type { Placement } from '../memory/types.js';
-import { fits, isRipLea, NEEDS_CANONICAL_STUB, NEEDS_GOT_ENTRY, NEEDS_STUB, X86_64_RELOCATIONS, type RelocationRow } from './arch/x86-64.js';
+import {
+  fits, isRipLea, NEEDS_CANONICAL_STUB, NEEDS_GOT_ENTRY, NEEDS_STATIC_TLS, NEEDS_STUB, NEEDS_TLS_GD, NEEDS_TLS_LD, NEEDS_TLS_SYMBOL,
+  NEEDS_TLS_TPOFF_ENTRY, X86_64_RELOCATIONS, type RelocationRow,
+} from './arch/x86-64.js';
 import { LinkError } from './errors.js';
 import { inSection, type GraphSection, type ObjectGraph } from './graph.js';
 import type { Resolution, ResolveOptions, Target } from './resolve.js';
@@ -33,9 +36,18 @@ export interface Needs {
   copies: Map<number, Uint8Array>;
   /** `lea sym+A(%rip)` fixups that become loads from a slot holding the address they took. */
   indirect: ElfRelocation[];
+  tls: TlsNeeds;
   placement: Placement;
   /** Why the placement is constrained, for the error when it cannot be met. */
   reasons: string[];
+}
+
+/** What thread-local references need: tls_index pairs, initial-exec GOT entries, a static block. */
+export interface TlsNeeds {
+  gd: number[];
+  tpoff: number[];
+  ld: boolean;
+  static: boolean;
 }
 
 /** A relocation and what it refers to, kept for a later decision. */
@@ -64,6 +76,9 @@ export function scanRelocations(g: ObjectGraph, r: Resolution, batchAddress: (t:
   const copies = new Map<number, Uint8Array>();
   const leas: Reference[] = [];
   const loads: Reference[] = [];
+  const gd = new Set<number>();
+  const tpoff = new Set<number>();
+  const tls: TlsNeeds = { gd: [], tpoff: [], ld: false, static: false };
   for (const s of g.sections) {
     if (!s || s.discarded || s.relocations.length === 0) continue;
     for (const rel of s.relocations) {
@@ -71,6 +86,15 @@ export function scanRelocations(g: ObjectGraph, r: Resolution, batchAddress: (t:
       const target = r.targets[rel.sym];
       if (!target) throw new LinkError(`relocation names symbol index ${rel.sym}, past the symbol table`, { object: g.name, section: s.relocationSection, offset: rel.r_offset });
       if (row.needs & NEEDS_GOT_ENTRY) gotSet.add(rel.sym);
+      if (row.needs & NEEDS_TLS_SYMBOL) {
+        if (!isThreadLocal(g, rel.sym)) {
+          throw new LinkError(`${row.name} refers to a symbol that is not thread-local data of this object (TLS of other modules and of the process is not supported)`, { object: g.name, section: s.name, offset: rel.r_offset, symbol: g.symbols[rel.sym]?.name || `#${rel.sym}` });
+        }
+        if (row.needs & NEEDS_TLS_GD) gd.add(rel.sym);
+        if (row.needs & NEEDS_TLS_TPOFF_ENTRY) tpoff.add(rel.sym);
+        if (row.needs & NEEDS_TLS_LD) tls.ld = true;
+        if (row.needs & NEEDS_STATIC_TLS) tls.static = true;
+      }
       const external = target.kind === 'batch' || target.kind === 'fixed';
       if (row.needs & NEEDS_STUB && external) {
         stubSet.add(rel.sym);
@@ -122,7 +146,9 @@ export function scanRelocations(g: ObjectGraph, r: Resolution, batchAddress: (t:
       indirect.push(rel);
     }
   }
-  return { got: [...gotSet], stubs: [...stubSet], copies, indirect, placement, reasons };
+  tls.gd = [...gd];
+  tls.tpoff = [...tpoff];
+  return { got: [...gotSet], stubs: [...stubSet], copies, indirect, tls, placement, reasons };
 
   function addressOf(target: Target): number | undefined {
     return target.kind === 'fixed' ? target.address : target.kind === 'batch' ? batchAddress(target) : undefined;
@@ -149,6 +175,12 @@ export function scanRelocations(g: ObjectGraph, r: Resolution, batchAddress: (t:
     placement.min = Math.max(placement.min, lo);
     placement.max = Math.min(placement.max, hi);
   }
+}
+
+/** Whether a symbol is defined in (or is the section symbol of) a TLS section of the object. */
+function isThreadLocal(g: ObjectGraph, sym: number): boolean {
+  const s = g.symbols[sym];
+  return s !== undefined && inSection(s) && g.sections[s.st_shndx]?.placement === 'tls';
 }
 
 function targetsLoaded(g: ObjectGraph, sym: number): boolean {

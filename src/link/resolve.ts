@@ -67,6 +67,29 @@ export interface ResolveOptions {
    * must start at `address`), or not at all.
    */
   farTarget(address: number): 'code' | Uint8Array | undefined;
+  /**
+   * Gives a module's thread-local storage block a home in the target: every thread gets a copy
+   * of `init` followed by zeros up to `size`. Absent: objects with TLS cannot be linked.
+   * Throws a LinkError saying why the block has no home (the linker adds the object).
+   */
+  threadLocal?(image: TlsImage): TlsBlock;
+}
+
+export interface TlsImage {
+  /** The relocated initialization image (.tdata). */
+  init: Uint8Array;
+  size: number;
+  align: number;
+  /** Initial- or local-exec code: the block must lie at one offset from every thread pointer. */
+  static: boolean;
+}
+
+export interface TlsBlock {
+  /** The TLS module id that __tls_get_addr takes. */
+  moduleId: number;
+  /** Where the block starts relative to the thread pointer (static blocks; NaN otherwise). */
+  offset: number;
+  release(): void;
 }
 
 interface Winner {

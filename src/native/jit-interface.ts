@@ -188,7 +188,8 @@ export function storedLibrary(bytes: Uint8Array, dir = cacheDirectory()): string
   return path;
 }
 
-function privateDirectory(dir: string): void {
+/** Creates `dir` (mode 0700) or checks that it is this user's alone. */
+export function privateDirectory(dir: string): void {
   mkdirSync(join(dir, '..'), { recursive: true });
   try {
     mkdirSync(dir, { mode: 0o700 });

@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { MiError, toMiFrame, type MiTuple } from '../../src/mi/index.js';
 import { root } from '../fixtures/corpus.js';
-import { cli, place, program, withGdb } from './gdb-harness.js';
+import { cli, place, program, targets, withGdb } from './gdb-harness.js';
 
 const host = join(root, 'dist', 'test', 'integration', 'jit-host.js');
 const fact = program('fact.O0').objects[0]!;
@@ -100,4 +100,20 @@ test('a module whose .debug_info is broken links, runs and stops under GDB by it
     assert.equal(end.reason, 'exited-normally');
   });
   assert.ok(output.some((l) => l.includes('fact(4) = 24')), output.join('\n'));
+});
+
+// A JIT objfile has no TLS module for DW_OP_form_tls_address: the images say optimized out
+// rather than let GDB read another module's block. The native program shows the value.
+test('thread-local variables of JIT code are optimized out under GDB, not wrong', async () => {
+  const p = program('threads.O2');
+  const [native, jit] = targets(p);
+  const seen = async (args: string[]) => withGdb(args, async (g) => {
+    await g.break('threads.c:17');
+    const stop = await g.exec('-exec-run');
+    return { at: place(stop.frame), counter: await g.value('counter'), name: await g.value('name') };
+  });
+  const n = await seen(native!.args);
+  assert.equal(n.counter, '1005');
+  assert.match(n.name, /^"worker1/);
+  assert.deepEqual(await seen(jit!.args), { at: n.at, counter: '<optimized out>', name: '<optimized out>' });
 });

@@ -7,6 +7,11 @@
  *   P    the address of the field being fixed   Z    the target symbol's size
  *   GOT  the module's global offset table       G    the address of the target's GOT entry
  *   L    the target's call address: S when the field reaches it, else a stub that jumps there
+ *   T    where the module's TLS block starts, relative to the thread pointer (%fs:0); for a
+ *        symbol of a TLS section S is its offset in the block, so S + T is its TP offset
+ *   M    the module's TLS module id, the first word of a tls_index
+ *   GD   the address of the symbol's tls_index {M, S} for __tls_get_addr; LD the module's {M, 0}
+ *   GT   the address of the symbol's GOT entry holding S + T (initial-exec)
  *
  * (The psABI's G is an offset in the GOT; here G is the entry's address, so psABI `G + GOT`
  * is written G and psABI `G` is written `G - GOT`.) A type without a row is a LinkError.
@@ -20,6 +25,8 @@ export interface FixupValues {
   GOT: number;
   G: number;
   L: number;
+  T: number;
+  M: number;
 }
 
 /** How a field's value must fit. */
@@ -34,6 +41,16 @@ export const NEEDS_STUB = 2;
  * its address stands for the function (the executable's "canonical PLT entry" of ld).
  */
 export const NEEDS_CANONICAL_STUB = 4;
+/** G is the symbol's tls_index (general dynamic). */
+export const NEEDS_TLS_GD = 8;
+/** G is the module's tls_index (local dynamic). */
+export const NEEDS_TLS_LD = 16;
+/** G is a GOT entry holding the symbol's offset from the thread pointer (initial exec). */
+export const NEEDS_TLS_TPOFF_ENTRY = 32;
+/** The module's TLS block must be in the static TLS area, at one offset from every thread pointer. */
+export const NEEDS_STATIC_TLS = 64;
+/** The field refers to a thread-local symbol (its offset in the block). */
+export const NEEDS_TLS_SYMBOL = 128;
 
 export interface RelocationRow {
   name: string;
@@ -50,8 +67,9 @@ export interface RefusedRow {
   refused: string;
 }
 
-const TLS = 'thread-local storage is not supported in JIT-linked code';
+const TLSDESC = 'TLS descriptors (gcc -mtls-dialect=gnu2) are not supported: compile with the default dialect';
 const DYNAMIC = 'a dynamic relocation, not valid in a relocatable object';
+const APX_TLS = 'initial-exec TLS in APX-encoded instructions is not supported';
 
 function row(name: string, size: RelocationRow['size'], range: FieldRange, compute: RelocationRow['compute'], needs = 0): RelocationRow {
   return { name, size, range, needs, compute };
@@ -87,14 +105,22 @@ export const X86_64_RELOCATIONS: ReadonlyMap<number, RelocationRow | RefusedRow>
   [14, row('R_X86_64_8', 1, 'word8', (v) => v.S + v.A)],
   // Fixup <- S + A - P : int8
   [15, row('R_X86_64_PC8', 1, 'int8', (v) => v.S + v.A - v.P)],
-  [16, { name: 'R_X86_64_DTPMOD64', refused: TLS }],
-  [17, { name: 'R_X86_64_DTPOFF64', refused: TLS }],
-  [18, { name: 'R_X86_64_TPOFF64', refused: TLS }],
-  [19, { name: 'R_X86_64_TLSGD', refused: TLS }],
-  [20, { name: 'R_X86_64_TLSLD', refused: TLS }],
-  [21, { name: 'R_X86_64_DTPOFF32', refused: TLS }],
-  [22, { name: 'R_X86_64_GOTTPOFF', refused: TLS }],
-  [23, { name: 'R_X86_64_TPOFF32', refused: TLS }],
+  // Fixup <- M : word64
+  [16, row('R_X86_64_DTPMOD64', 8, 'word64', (v) => v.M, NEEDS_TLS_SYMBOL)],
+  // Fixup <- S + A : word64   (offset in the block: DWARF's DW_OP_form_tls_address operand)
+  [17, row('R_X86_64_DTPOFF64', 8, 'word64', (v) => v.S + v.A, NEEDS_TLS_SYMBOL)],
+  // Fixup <- S + A + T : word64
+  [18, row('R_X86_64_TPOFF64', 8, 'word64', (v) => v.S + v.A + v.T, NEEDS_TLS_SYMBOL | NEEDS_STATIC_TLS)],
+  // Fixup <- GD + A - P : int32   (lea of the tls_index passed to __tls_get_addr)
+  [19, row('R_X86_64_TLSGD', 4, 'int32', (v) => v.G + v.A - v.P, NEEDS_TLS_SYMBOL | NEEDS_TLS_GD)],
+  // Fixup <- LD + A - P : int32
+  [20, row('R_X86_64_TLSLD', 4, 'int32', (v) => v.G + v.A - v.P, NEEDS_TLS_SYMBOL | NEEDS_TLS_LD)],
+  // Fixup <- S + A : int32   (offset from the block __tls_get_addr returned)
+  [21, row('R_X86_64_DTPOFF32', 4, 'int32', (v) => v.S + v.A, NEEDS_TLS_SYMBOL)],
+  // Fixup <- GT + A - P : int32
+  [22, row('R_X86_64_GOTTPOFF', 4, 'int32', (v) => v.G + v.A - v.P, NEEDS_TLS_SYMBOL | NEEDS_TLS_TPOFF_ENTRY | NEEDS_STATIC_TLS)],
+  // Fixup <- S + A + T : int32   (local exec: %fs:S+T)
+  [23, row('R_X86_64_TPOFF32', 4, 'int32', (v) => v.S + v.A + v.T, NEEDS_TLS_SYMBOL | NEEDS_STATIC_TLS)],
   // Fixup <- S + A - P : word64
   [24, row('R_X86_64_PC64', 8, 'word64', (v) => v.S + v.A - v.P)],
   // Fixup <- S + A - GOT : word64
@@ -115,9 +141,9 @@ export const X86_64_RELOCATIONS: ReadonlyMap<number, RelocationRow | RefusedRow>
   [32, row('R_X86_64_SIZE32', 4, 'uint32', (v) => v.Z + v.A)],
   // Fixup <- Z + A : word64
   [33, row('R_X86_64_SIZE64', 8, 'word64', (v) => v.Z + v.A)],
-  [34, { name: 'R_X86_64_GOTPC32_TLSDESC', refused: TLS }],
-  [35, { name: 'R_X86_64_TLSDESC_CALL', refused: TLS }],
-  [36, { name: 'R_X86_64_TLSDESC', refused: TLS }],
+  [34, { name: 'R_X86_64_GOTPC32_TLSDESC', refused: TLSDESC }],
+  [35, { name: 'R_X86_64_TLSDESC_CALL', refused: TLSDESC }],
+  [36, { name: 'R_X86_64_TLSDESC', refused: TLSDESC }],
   [37, { name: 'R_X86_64_IRELATIVE', refused: DYNAMIC }],
   [38, { name: 'R_X86_64_RELATIVE64', refused: DYNAMIC }],
   // Fixup <- S + A - P : int32   (MPX's bnd-prefixed branch: as PC32)
@@ -129,14 +155,14 @@ export const X86_64_RELOCATIONS: ReadonlyMap<number, RelocationRow | RefusedRow>
   // Fixup <- G + A - P : int32   (likewise, with a REX prefix; then with APX's REX2 and EVEX prefixes)
   [42, gotpcrelx('R_X86_64_REX_GOTPCRELX')],
   [43, gotpcrelx('R_X86_64_CODE_4_GOTPCRELX')],
-  [44, { name: 'R_X86_64_CODE_4_GOTTPOFF', refused: TLS }],
-  [45, { name: 'R_X86_64_CODE_4_GOTPC32_TLSDESC', refused: TLS }],
+  [44, { name: 'R_X86_64_CODE_4_GOTTPOFF', refused: APX_TLS }],
+  [45, { name: 'R_X86_64_CODE_4_GOTPC32_TLSDESC', refused: TLSDESC }],
   [46, gotpcrelx('R_X86_64_CODE_5_GOTPCRELX')],
-  [47, { name: 'R_X86_64_CODE_5_GOTTPOFF', refused: TLS }],
-  [48, { name: 'R_X86_64_CODE_5_GOTPC32_TLSDESC', refused: TLS }],
+  [47, { name: 'R_X86_64_CODE_5_GOTTPOFF', refused: APX_TLS }],
+  [48, { name: 'R_X86_64_CODE_5_GOTPC32_TLSDESC', refused: TLSDESC }],
   [49, gotpcrelx('R_X86_64_CODE_6_GOTPCRELX')],
-  [50, { name: 'R_X86_64_CODE_6_GOTTPOFF', refused: TLS }],
-  [51, { name: 'R_X86_64_CODE_6_GOTPC32_TLSDESC', refused: TLS }],
+  [50, { name: 'R_X86_64_CODE_6_GOTTPOFF', refused: APX_TLS }],
+  [51, { name: 'R_X86_64_CODE_6_GOTPC32_TLSDESC', refused: TLSDESC }],
 ]);
 
 function gotpcrelx(name: string): RelocationRow {

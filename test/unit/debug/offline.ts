@@ -54,7 +54,9 @@ function externals(objects: Uint8Array[]): Record<string, number> {
 export function linkOffline(files: string[], bytes?: Uint8Array[], base?: number): { modules: Module[]; memory: RecordingMemory; objects: Uint8Array[] } {
   const objects = bytes ?? files.map((f) => new Uint8Array(readFileSync(f)));
   const memory = new RecordingMemory(base);
-  const session = new JITSession({ memory, symbols: externals(objects) });
+  // A TLS block in the target's static area, as a loader would place it below the thread pointer.
+  const threadLocal = () => ({ moduleId: 1, offset: -0x1000, release: () => {} });
+  const session = new JITSession({ memory, symbols: externals(objects), threadLocal });
   const modules = session.addObjects(objects.map((bytes, i) => ({ bytes, name: basename(files[i]!) })));
   return { modules, memory, objects };
 }

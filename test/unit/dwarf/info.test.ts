@@ -12,9 +12,11 @@ import { hex } from '../../../src/dwarf/values.js';
 import { dwarfdumpInfo, openDwarf, type RefDie } from './reference.js';
 
 // llvm-dwarfdump prints the bytes of an expression as the object holds them, without the
-// relocations it applies elsewhere; in relocatable objects DW_OP_addr operands are therefore
-// compared by presence only.
-const unrelocated = (s: string): string => s.replace(/DW_OP_addr 0x[0-9a-f]+/g, 'DW_OP_addr <reloc>');
+// relocations it applies elsewhere; in relocatable objects DW_OP_addr operands, and the TLS
+// offsets (R_X86_64_DTPOFF*) before DW_OP_form_tls_address, are therefore compared by presence only.
+const unrelocated = (s: string): string => s
+  .replace(/DW_OP_addr 0x[0-9a-f]+/g, 'DW_OP_addr <reloc>')
+  .replace(/(DW_OP_const[48]u) 0x[0-9a-f]+, (DW_OP_form_tls_address|DW_OP_GNU_push_tls_address)/g, '$1 <reloc>, $2');
 
 // Operations GCC emits that llvm-dwarfdump 14 cannot decode: it prints "<decoding error>" and
 // the remaining bytes. There, ours must agree up to that point and name the operation.

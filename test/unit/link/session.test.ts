@@ -1,7 +1,10 @@
 // The JITSession API and the linker's errors, over objects gcc built for the corpus.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ElfFile } from '../../../src/elf/index.js';
 import { FormatError } from '../../../src/binary/index.js';
 import { LinkError } from '../../../src/link/errors.js';
@@ -82,8 +85,32 @@ test('position-dependent code that cannot be placed low says to compile with -fP
   assert.throws(() => session.addObject(object('fact.nopic').bytes, 'fact.o'), (e: unknown) => e instanceof LinkError && /R_X86_64_32S? .*-fPIC/.test(e.message));
 });
 
-test('thread-local storage is refused, naming the relocation type and the symbol', () => {
-  assert.throws(() => new JITSession().addObject(object('shapes.O2').bytes, 'shapes.o'), /R_X86_64_TPOFF32: thread-local storage .*|symbol tls_depth/);
+test('thread-local storage: its block lives in this process, each thread with its own copy', () => {
+  const session = new JITSession();
+  try {
+    session.addObject(object('threads.pic').bytes, 'threads.o');
+    // main runs three threads, each counting in its own copy; the initial thread's copy started at 5.
+    assert.equal(session.function('main', 'int', [])(), 15);
+    assert.equal(session.function('main', 'int', [])(), 25, 'the initial thread keeps its copy between calls');
+  } finally {
+    session.dispose();
+  }
+});
+
+test('thread-local storage without a home in the target is a LinkError', () => {
+  const session = new JITSession({ memory: new BufferMemoryManager(0x10000000), symbols: { printf: 0x1000, snprintf: 0x2000, pthread_create: 0x3000, pthread_join: 0x4000 } });
+  assert.throws(() => session.addObject(object('threads.O2').bytes, 'threads.o'), (e: unknown) => e instanceof LinkError && /threads\.o: thread-local storage needs target memory in this process/.test(e.message));
+});
+
+test('TLS descriptors (-mtls-dialect=gnu2) are refused, naming the relocation type and the symbol', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jitdbg-tlsdesc-'));
+  try {
+    const o = join(dir, 'threads.o');
+    execFileSync('gcc', ['-O2', '-fPIC', '-mtls-dialect=gnu2', '-c', corpusObjects().find((x) => x.name === 'threads.O2')!.source, '-o', o]);
+    assert.throws(() => new JITSession().addObject(readFileSync(o), 'threads.o'), (e: unknown) => e instanceof LinkError && /R_X86_64_GOTPC32_TLSDESC: TLS descriptors .*/.test(e.message) && e.where.symbol !== undefined);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 /** A copy of an object whose first .rela.text entry has relocation type 200. */
