@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { LinkError } from '../link/errors.js';
-import { environment, flushStdio } from '../native/libc.js';
+import { environment, flushStdio, runThreadLocalDestructors } from '../native/libc.js';
 import { JITSession } from '../session.js';
 import { imageDumper } from './dump-images.js';
 import type { Command } from './commands.js';
@@ -112,6 +112,9 @@ export const run: Command = {
     const argv0 = o.files[0]!;
     // main(argc, argv, envp): a main of one or two parameters ignores the rest, as under crt1.
     const code = main(1 + o.args.length, [argv0, ...o.args, null], environment()) as number;
+    // What exit() would do, before the modules' code goes: thread_local destructors of this
+    // thread, then static destructors (the modules' __cxa_finalize and .fini_array).
+    runThreadLocalDestructors();
     flushStdio();
     session.dispose();
     flushStdio();

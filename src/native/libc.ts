@@ -133,6 +133,15 @@ export function environment(): unknown {
   return koffi.decode(pointer(environ), 'void *');
 }
 
+/**
+ * Runs the calling thread's thread_local destructors (those registered with
+ * __cxa_thread_atexit), as exit() does first; glibc's __call_tls_dtors, skipped where absent.
+ */
+export function runThreadLocalDestructors(): void {
+  const f = dlsym(RTLD_DEFAULT, '__call_tls_dtors');
+  if (f !== undefined) nativeFunction(f, 'void', [])();
+}
+
 /** Flushes every C stdio output stream (fflush(NULL)). */
 export function flushStdio(): void {
   c.fflush(0);

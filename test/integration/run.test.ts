@@ -36,5 +36,5 @@ for (const p of programs) {
 
 test('the corpus has every language and variant it claims', () => {
   const names = new Set(programs.map((p) => p.name));
-  for (const n of ['fact.nopic', 'calls.large', 'misc.medium', 'containers.O2', 'catcher.pic', 'streams.O0', 'streams.O2', 'lifecycle.O0', 'lifecycle.pic', 'threads.O2', 'threads.pic', 'threads.large', 'shapes.O2', 'sqlite_driver']) assert.ok(names.has(n), n);
+  for (const n of ['fact.nopic', 'calls.large', 'misc.medium', 'containers.O2', 'catcher.pic', 'streams.O0', 'streams.O2', 'lifecycle.O0', 'lifecycle.pic', 'threads.O2', 'threads.pic', 'threads.large', 'shapes.O2', 'locals.O0', 'locals.pic', 'sqlite_driver']) assert.ok(names.has(n), n);
 });
