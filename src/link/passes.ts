@@ -87,7 +87,7 @@ export function scanRelocations(g: ObjectGraph, r: Resolution, batchAddress: (t:
       if (!target) throw new LinkError(`relocation names symbol index ${rel.sym}, past the symbol table`, { object: g.name, section: s.relocationSection, offset: rel.r_offset });
       if (row.needs & NEEDS_GOT_ENTRY) gotSet.add(rel.sym);
       if (row.needs & NEEDS_TLS_SYMBOL) {
-        if (!isThreadLocal(g, rel.sym)) {
+        if (target.kind !== 'self' || !isThreadLocal(g, rel.sym)) {
           throw new LinkError(`${row.name} refers to a symbol that is not thread-local data of this object (TLS of other modules and of the process is not supported)`, { object: g.name, section: s.name, offset: rel.r_offset, symbol: g.symbols[rel.sym]?.name || `#${rel.sym}` });
         }
         if (row.needs & NEEDS_TLS_GD) gd.add(rel.sym);
@@ -177,10 +177,14 @@ export function scanRelocations(g: ObjectGraph, r: Resolution, batchAddress: (t:
   }
 }
 
-/** Whether a symbol is defined in (or is the section symbol of) a TLS section of the object. */
+/**
+ * Whether a symbol is defined in (or is the section symbol of) a TLS section the object loads
+ * (not one of a COMDAT group another module holds: that variable lives in the other's block).
+ */
 function isThreadLocal(g: ObjectGraph, sym: number): boolean {
   const s = g.symbols[sym];
-  return s !== undefined && inSection(s) && g.sections[s.st_shndx]?.placement === 'tls';
+  const home = s && inSection(s) ? g.sections[s.st_shndx] : undefined;
+  return home !== undefined && home.placement === 'tls' && !home.discarded;
 }
 
 function targetsLoaded(g: ObjectGraph, sym: number): boolean {

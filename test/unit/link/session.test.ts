@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ElfFile } from '../../../src/elf/index.js';
@@ -142,4 +142,25 @@ test('a failed link leaves no mapping behind and the session as it was', () => {
 test('a corrupt object is a FormatError', () => {
   const bytes = new Uint8Array(object('fact.O2').bytes.subarray(0, 200));
   assert.throws(() => new JITSession().addObject(bytes, 'cut.o'), FormatError);
+});
+
+test('a thread-local variable that another module holds (C++ inline thread_local) is a LinkError, not another block', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jitdbg-inline-tls-'));
+  try {
+    const compile = (name: string, source: string) => {
+      writeFileSync(join(dir, `${name}.cc`), `inline thread_local int shared_tls = 3;\n${source}\n`);
+      execFileSync('g++', ['-O2', '-fPIC', '-c', join(dir, `${name}.cc`), '-o', join(dir, `${name}.o`)]);
+      return { bytes: readFileSync(join(dir, `${name}.o`)), name: `${name}.o` };
+    };
+    const objects = [compile('bump', 'int bump() { return ++shared_tls; }'), compile('main', 'int bump();\nint main() { bump(); return ++shared_tls; }')];
+    const session = new JITSession();
+    try {
+      assert.throws(() => session.addObjects(objects), (e: unknown) => e instanceof LinkError && e.where.object === 'main.o' && e.where.symbol === 'shared_tls' && /R_X86_64_TLSGD .*not thread-local data of this object/.test(e.message));
+      assert.equal(session.modules.length, 0, 'nothing left behind');
+    } finally {
+      session.dispose();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
