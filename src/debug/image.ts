@@ -18,6 +18,8 @@ import {
 } from '../elf/consts.js';
 import { writeElf, type RawSectionSpec, type SectionSpec, type SymbolSpec } from '../elf/write.js';
 import type { DebugOffsets, LoadedSection, LoadedSymbol } from '../link/link.js';
+import { inSegment } from '../link/graph.js';
+import type { SegmentKind } from '../memory/types.js';
 import { moveEhFrame } from './eh-frame.js';
 
 /** What an image is made of: a Module, or anything shaped like one. */
@@ -40,7 +42,7 @@ export interface ImageOptions {
   withoutDebugSections?: ReadonlySet<ImageSource>;
 }
 
-const FLAGS: Record<Exclude<LoadedSection['placement'], 'debug' | 'tls'>, number> = {
+const FLAGS: Record<SegmentKind, number> = {
   code: SHF_ALLOC | SHF_EXECINSTR,
   rodata: SHF_ALLOC,
   data: SHF_ALLOC | SHF_WRITE,
@@ -66,8 +68,8 @@ export function debugImage(modules: readonly ImageSource[], read: ReadTarget, op
   const sections: SectionSpec[] = [];
   for (const m of modules) {
     for (const s of m.sections) {
-      // Thread-local sections have no address: each thread has its block.
-      if (s.placement === 'debug' || s.placement === 'tls' || (merged && s.name === EH_FRAME)) continue;
+      // Only segments: debug sections come below, concatenated; TLS sections have no address (each thread has its block).
+      if (!inSegment(s.placement) || (merged && s.name === EH_FRAME)) continue;
       const nobits = s.placement === 'zero';
       const spec: RawSectionSpec = {
         name: s.name,

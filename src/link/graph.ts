@@ -18,6 +18,16 @@ import { LinkError } from './errors.js';
  */
 export type SectionPlacement = SegmentKind | 'tls' | 'debug';
 
+/** Whether a placement is a segment of the module's allocation (not its TLS block, not debug data). */
+export function inSegment(p: SectionPlacement): p is SegmentKind {
+  return p !== 'debug' && p !== 'tls';
+}
+
+/** Whether a section is part of the running program (in a segment or the TLS block), not debug data only. */
+export function isLoaded(s: GraphSection | undefined): boolean {
+  return s !== undefined && s.placement !== 'debug';
+}
+
 export interface GraphSection {
   index: number;
   name: string;

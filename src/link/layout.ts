@@ -9,7 +9,7 @@ import { SEGMENT_KINDS, type SegmentKind, type SegmentRequest } from '../memory/
 import { NONSHARED_SHIMS, STUB_SIZE } from './arch/x86-64.js';
 import { LinkError } from './errors.js';
 import type { ElfRelocation } from '../elf/index.js';
-import type { GraphSection, ObjectGraph } from './graph.js';
+import { inSegment, type GraphSection, type ObjectGraph } from './graph.js';
 import type { Needs } from './passes.js';
 import type { Resolution } from './resolve.js';
 
@@ -81,7 +81,7 @@ export function layoutObject(g: ObjectGraph, r: Resolution, needs: Needs): Layou
   const sections = new Map<number, Slot>();
   const frames: number[] = [];
   for (const s of g.sections) {
-    if (!s || s.discarded || s.placement === 'debug' || s.placement === 'tls') continue;
+    if (!s || s.discarded || !inSegment(s.placement)) continue;
     const frame = isEhFrame(s) && s.size > 0;
     sections.set(s.index, place(s.placement, s.size + (frame ? 4 : 0), s.align));
     if (frame) frames.push(s.index);

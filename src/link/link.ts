@@ -8,11 +8,10 @@
  * made so far is released and the error is rethrown.
  */
 import { SHN_ABS, SHN_COMMON, STB_GLOBAL, STB_LOCAL, STT_FILE, STT_SECTION, type ElfRelocation } from '../elf/index.js';
-
 import { PlacementError, type Allocation, type MemoryManager } from '../memory/types.js';
 import { NONSHARED_SHIMS, writeStub } from './arch/x86-64.js';
 import { LinkError } from './errors.js';
-import { buildGraph, inSection, isExternal, type GraphSection, type ObjectGraph, type SectionPlacement } from './graph.js';
+import { buildGraph, inSection, inSegment, isExternal, isLoaded, type GraphSection, type ObjectGraph, type SectionPlacement } from './graph.js';
 import { layoutObject, type Layout, type Slot } from './layout.js';
 import { ROWS, scanRelocations } from './passes.js';
 import { resolveBatch, STRONG, WEAK, COMMON, type Definition, type ResolveOptions, type Resolution, type SessionSymbols, type Target, type TlsBlock } from './resolve.js';
@@ -288,7 +287,7 @@ function relocateSections(g: ObjectGraph, layout: Layout, a: Allocation, v: Symb
     offsets.set(name, debugOffsets(g, list));
   }
   for (const s of g.sections) {
-    if (!s || s.discarded || s.placement === 'debug' || s.placement === 'tls') continue;
+    if (!s || s.discarded || !inSegment(s.placement)) continue;
     const slot = layout.sections.get(s.index)!;
     const bytes = a.segments[slot.segment]!.bytes.subarray(slot.offset, slot.offset + s.size);
     if (s.content) bytes.set(s.content);
@@ -340,19 +339,18 @@ function describe(g: ObjectGraph, r: Resolution, layout: Layout, a: Allocation, 
       definitions.push({ name: s.name, address, size: s.size, strength: strengthOf(s.bind, s.st_shndx), object: g.name });
     }
   }
-  const loaded = (sec: GraphSection) => sec.placement !== 'debug' && sec.placement !== 'tls';
   return {
     name: g.name,
     allocation: a,
     sections,
     symbols,
     definitions,
-    groups: g.groups.filter((grp) => grp.members.some((m) => g.sections[m] && !g.sections[m]!.discarded && g.sections[m]!.placement !== 'debug')).map((grp) => grp.signature),
+    groups: g.groups.filter((grp) => grp.members.some((m) => isLoaded(g.sections[m]) && !g.sections[m]!.discarded)).map((grp) => grp.signature),
     debugSections,
     debugOffsets,
     frames: layout.frames.map((i) => g.sections[i]!.address),
     dsoHandle: slotAddress(a, layout.dsoHandle),
     tls,
-    ...runtimeLists(g.sections.filter((s): s is GraphSection => !!s && !s.discarded && loaded(s)), a, layout),
+    ...runtimeLists(g.sections.filter((s): s is GraphSection => !!s && !s.discarded && inSegment(s.placement)), a, layout),
   };
 }

@@ -44,8 +44,8 @@ export interface Needs {
 
 /** What thread-local references need: tls_index pairs, initial-exec GOT entries, a static block. */
 export interface TlsNeeds {
-  gd: number[];
-  tpoff: number[];
+  gd: Set<number>;
+  tpoff: Set<number>;
   ld: boolean;
   static: boolean;
 }
@@ -76,9 +76,7 @@ export function scanRelocations(g: ObjectGraph, r: Resolution, batchAddress: (t:
   const copies = new Map<number, Uint8Array>();
   const leas: Reference[] = [];
   const loads: Reference[] = [];
-  const gd = new Set<number>();
-  const tpoff = new Set<number>();
-  const tls: TlsNeeds = { gd: [], tpoff: [], ld: false, static: false };
+  const tls: TlsNeeds = { gd: new Set(), tpoff: new Set(), ld: false, static: false };
   for (const s of g.sections) {
     if (!s || s.discarded || s.relocations.length === 0) continue;
     for (const rel of s.relocations) {
@@ -90,8 +88,8 @@ export function scanRelocations(g: ObjectGraph, r: Resolution, batchAddress: (t:
         if (target.kind !== 'self' || !isThreadLocal(g, rel.sym)) {
           throw new LinkError(`${row.name} refers to a symbol that is not thread-local data of this object (TLS of other modules and of the process is not supported)`, { object: g.name, section: s.name, offset: rel.r_offset, symbol: g.symbols[rel.sym]?.name || `#${rel.sym}` });
         }
-        if (row.needs & NEEDS_TLS_GD) gd.add(rel.sym);
-        if (row.needs & NEEDS_TLS_TPOFF_ENTRY) tpoff.add(rel.sym);
+        if (row.needs & NEEDS_TLS_GD) tls.gd.add(rel.sym);
+        if (row.needs & NEEDS_TLS_TPOFF_ENTRY) tls.tpoff.add(rel.sym);
         if (row.needs & NEEDS_TLS_LD) tls.ld = true;
         if (row.needs & NEEDS_STATIC_TLS) tls.static = true;
       }
@@ -146,8 +144,6 @@ export function scanRelocations(g: ObjectGraph, r: Resolution, batchAddress: (t:
       indirect.push(rel);
     }
   }
-  tls.gd = [...gd];
-  tls.tpoff = [...tpoff];
   return { got: [...gotSet], stubs: [...stubSet], copies, indirect, tls, placement, reasons };
 
   function addressOf(target: Target): number | undefined {

@@ -10,7 +10,7 @@
 import { SHN_COMMON, STB_GLOBAL, STB_WEAK, STT_SECTION } from '../elf/index.js';
 import { NONSHARED_SHIMS } from './arch/x86-64.js';
 import { LinkError } from './errors.js';
-import { inSection, isExternal, isUndefined, type ObjectGraph } from './graph.js';
+import { inSection, isExternal, isLoaded, isUndefined, type ObjectGraph } from './graph.js';
 
 export const WEAK = 1;
 export const COMMON = 2;
@@ -158,7 +158,7 @@ function discardDuplicateGroups(graphs: ObjectGraph[], session: SessionSymbols):
   const seen = new Set(session.groups.keys());
   for (const g of graphs) {
     for (const group of g.groups) {
-      if (!group.members.some((m) => isLoaded(g, m))) continue;
+      if (!group.members.some((m) => isLoaded(g.sections[m]))) continue;
       if (!seen.has(group.signature)) {
         seen.add(group.signature);
         continue;
@@ -169,11 +169,6 @@ function discardDuplicateGroups(graphs: ObjectGraph[], session: SessionSymbols):
       }
     }
   }
-}
-
-function isLoaded(g: ObjectGraph, index: number): boolean {
-  const s = g.sections[index];
-  return s !== undefined && s.placement !== 'debug';
 }
 
 function strengthOf(bind: number, st_shndx: number): number {

@@ -2,17 +2,12 @@
  * Thread-local variables in a module's relocated DWARF, for its debug image.
  */
 import { ByteWriter } from '../binary/index.js';
+import {
+  DW_OP_const4u, DW_OP_const8u, DW_OP_form_tls_address, DW_OP_GNU_push_tls_address, DW_OP_nop, DW_OP_piece,
+} from '../dwarf/forms/consts.js';
 import { R_X86_64_DTPOFF32, R_X86_64_DTPOFF64 } from '../elf/index.js';
 import type { SymbolValues } from './fixup.js';
 import type { GraphSection } from './graph.js';
-
-// DWARF expression operations (DWARF 5, 7.7.1).
-const DW_OP_const4u = 0x0c;
-const DW_OP_const8u = 0x0e;
-const DW_OP_piece = 0x93;
-const DW_OP_nop = 0x96;
-const DW_OP_form_tls_address = 0x9b;
-const DW_OP_GNU_push_tls_address = 0xe0;
 
 /**
  * A DWARF location `DW_OP_const{4,8}u off, DW_OP_form_tls_address` asks the debugger for the

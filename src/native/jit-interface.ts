@@ -171,13 +171,7 @@ export function storedLibrary(bytes: Uint8Array, dir = cacheDirectory()): string
   const path = join(dir, `libjitdbg-jit-${digest.slice(0, 16)}.so`);
   if (contentDigest(path) === digest) return path;
   const tmp = join(dir, `.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
-  const fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
-  try {
-    writeSync(fd, bytes);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  writeNewFile(tmp, bytes);
   try {
     renameSync(tmp, path);
   } catch (e) {
@@ -186,6 +180,17 @@ export function storedLibrary(bytes: Uint8Array, dir = cacheDirectory()): string
   }
   if (contentDigest(path) !== digest) throw new NativeError(`${path}: its content changed while it was being stored`);
   return path;
+}
+
+/** Writes `bytes` to a file that must not exist yet (never through a link), mode 0600. */
+export function writeNewFile(path: string, bytes: Uint8Array): void {
+  const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+  try {
+    writeSync(fd, bytes);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Creates `dir` (mode 0700) or checks that it is this user's alone. */

@@ -10,7 +10,7 @@
  * is unlinked once loaded: each module's block is its own.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, openSync, rmSync, writeSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import koffi from 'koffi';
 import {
@@ -21,7 +21,7 @@ import {
 import { ElfFile } from '../elf/read.js';
 import { writeElf, type DynamicEntrySpec, type SectionSpec } from '../elf/write.js';
 import type { TlsBlock, TlsImage } from '../link/resolve.js';
-import { cacheDirectory, privateDirectory, view } from './jit-interface.js';
+import { cacheDirectory, privateDirectory, view, writeNewFile } from './jit-interface.js';
 import { dlopen, NativeError } from './libc.js';
 
 const RTLD_DI_LINKMAP = 2;
@@ -99,33 +99,36 @@ export function nativeTlsBlock(image: TlsImage): TlsBlock {
   const dir = join(cacheDirectory(), '..', 'tls');
   privateDirectory(dir);
   const path = join(dir, `libjitdbg-tls-${process.pid}-${randomBytes(6).toString('hex')}.so`);
-  const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
-  let handle: number;
   const library = tlsLibrary(image);
+  let handle: number;
   try {
-    writeSync(fd, library.bytes);
-    closeSync(fd);
-    try {
-      handle = dlopen(path);
-    } catch (e) {
-      const why = e instanceof Error ? e.message : String(e);
-      throw new NativeError(`the module's ${image.size}-byte TLS block cannot be loaded (${why})${image.static ? '; code compiled with -fPIC uses dynamic TLS, which has no such limit' : ''}`);
-    }
+    writeNewFile(path, library.bytes);
+    handle = dlopen(path);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new NativeError(`the module's ${image.size}-byte TLS block cannot be loaded (${why})${image.static ? '; code compiled with -fPIC uses dynamic TLS, which has no such limit' : ''}`);
   } finally {
     rmSync(path, { force: true });
   }
-  const id = [0n];
-  if (c.dlinfoId(handle, RTLD_DI_TLS_MODID, id) !== 0 || !id[0]) throw new NativeError('dlinfo(RTLD_DI_TLS_MODID) failed');
+  let moduleId: number;
   let offset = NaN;
-  if (library.tpoffWord !== undefined) {
-    const map = [0];
-    if (c.dlinfoMap(handle, RTLD_DI_LINKMAP, map) !== 0 || !map[0]) throw new NativeError('dlinfo(RTLD_DI_LINKMAP) failed');
-    const base = view(Number(map[0]), 8).getBigUint64(0, true); // struct link_map's l_addr, <link.h>
-    offset = Number(view(Number(base) + library.tpoffWord, 8).getBigInt64(0, true));
+  try {
+    const id = [0n];
+    if (c.dlinfoId(handle, RTLD_DI_TLS_MODID, id) !== 0 || !id[0]) throw new NativeError('dlinfo(RTLD_DI_TLS_MODID) failed');
+    moduleId = Number(id[0]);
+    if (library.tpoffWord !== undefined) {
+      const map = [0];
+      if (c.dlinfoMap(handle, RTLD_DI_LINKMAP, map) !== 0 || !map[0]) throw new NativeError('dlinfo(RTLD_DI_LINKMAP) failed');
+      const base = view(Number(map[0]), 8).getBigUint64(0, true); // struct link_map's l_addr, <link.h>
+      offset = Number(view(Number(base) + library.tpoffWord, 8).getBigInt64(0, true));
+    }
+  } catch (e) {
+    c.dlclose(handle);
+    throw e;
   }
   let released = false;
   return {
-    moduleId: Number(id[0]),
+    moduleId,
     offset,
     release() {
       if (released) return;
