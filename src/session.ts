@@ -8,79 +8,43 @@
  *   fact(5); // 120
  *   session.dispose();
  */
+import { JitdbgError } from './binary/errors.js';
+import { moduleRegistrar, type ModuleRegistrar } from './debug/registrar.js';
 import { LinkError } from './link/errors.js';
 import { linkObjects, untimed, type DebugOffsets, type LinkedObject, type LinkInput, type LoadedSection, type LoadedSymbol, type PhaseTimer } from './link/link.js';
-import type { Definition, TlsBlock, TlsImage } from './link/resolve.js';
+import type { Definition } from './link/resolve.js';
 import type { MemoryManager } from './memory/types.js';
-import { NativeMemoryManager } from './memory/native.js';
-import { dlopen, dlsym, mappingPermissions, memoryView, NativeError, nativeFunction, RTLD_DEFAULT, symbolSizeAt } from './native/libc.js';
-import { deregisterFrames, registerFrames } from './native/unwind.js';
-import { nativeTlsBlock } from './native/tls.js';
-import { gdbModuleRegistrar } from './debug/gdb-jit.js';
-
-/** Something a module holds until it is disposed (a debug-image registration). */
-export interface Disposable {
-  dispose(): void;
-}
-
-/**
- * Called with the modules of each addObjects batch once they are linked and finalized, before
- * their initializers run; returns a handle per module (or undefined), disposed first when that
- * module goes. The seam for debug-image registration: a registrar may describe a whole batch in
- * one image, which spares an attached debugger one stop per module.
- */
-export type ModuleRegistrar = (modules: readonly Module[]) => readonly (Disposable | undefined)[];
+import { InProcessTarget } from './native/target.js';
+import { DetachedTarget } from './target/detached.js';
+import type { Disposable, NativeCall, Target } from './target/types.js';
 
 export interface JITSessionOptions {
-  /** Target memory; default: this process's (NativeMemoryManager). */
-  memory?: MemoryManager;
-  /** Definitions to resolve against, after the session's modules and before the process. */
-  symbols?: Record<string, number | bigint>;
-  /** Shared libraries to dlopen (RTLD_GLOBAL) and resolve against, e.g. 'libm.so.6'. */
-  libraries?: string[];
-  /** Default: debug images registered with GDB (JIT interface) when memory is this process's; null: none. */
-  registrar?: ModuleRegistrar | null;
   /**
-   * Where a module's thread-local storage block lives; default: this process's dynamic loader
-   * when memory is this process's, else none (objects with TLS are then a LinkError).
+   * The process the code lives in; default: this one (an InProcessTarget over `memory` and
+   * `libraries`), or a DetachedTarget when `memory` is not this process's.
    */
-  threadLocal?: (image: TlsImage) => TlsBlock;
+  target?: Target;
+  /** Target memory of the default target; default: this process's (NativeMemoryManager). */
+  memory?: MemoryManager;
+  /** Definitions to resolve against, after the session's modules and before the target's libraries. */
+  symbols?: Record<string, number | bigint>;
+  /** Shared libraries the default target loads and searches first, e.g. 'libz.so.1'. */
+  libraries?: string[];
+  /** Where debug images go; default: the target's registrar (GDB's JIT interface in this process); null: nowhere. */
+  registrar?: ModuleRegistrar | null;
   /** Receives each link phase (parse, resolve, layout, fixups, finalize, frames, init). */
   timer?: PhaseTimer;
-}
-
-/**
- * Position-dependent code holds process addresses in 32-bit fields. A native link makes them
- * fit with PLT entries and copy relocations; the same here: a stub for a function, a copy for
- * read-only data (typeinfo, vtables, VTTs, constants). Writable data cannot be copied.
- */
-function farTarget(address: number): 'code' | Uint8Array | undefined {
-  // glibc's __libc_single_threaded (inlined in libstdc++'s reference counting) only ever goes
-  // from 1 to 0, and a Node process already runs threads: a copy of its 0 stays true.
-  if (address === dlsym(RTLD_DEFAULT, '__libc_single_threaded') && memoryView(address, 1)[0] === 0) return new Uint8Array(1);
-  const perms = mappingPermissions(address);
-  if (!perms) return undefined;
-  if (perms[2] === 'x') return 'code';
-  if (perms[1] === 'w') return undefined;
-  const size = symbolSizeAt(address);
-  return size ? memoryView(address, size).slice() : undefined;
-}
-
-/** A module's TLS block from the dynamic loader; a block it cannot place is a LinkError. */
-function threadLocalBlock(image: TlsImage): TlsBlock {
-  try {
-    return nativeTlsBlock(image);
-  } catch (e) {
-    if (e instanceof NativeError) throw new LinkError(e.message);
-    throw e;
-  }
 }
 
 export class Module {
   /** Sections: loaded ones at their target address, debug ones at their offset in the debug section of their name. */
   readonly sections: readonly LoadedSection[];
-  /** Defined symbols with their target addresses. */
+  /**
+   * Defined symbols with their target addresses, without the assembler's local labels (.LC0,
+   * .L5: names starting with .L), which a linker drops too; `allSymbols` has them.
+   */
   readonly symbols: readonly LoadedSymbol[];
+  readonly allSymbols: readonly LoadedSymbol[];
   /** Non-allocated sections (DWARF...), relocated for the target addresses. */
   readonly debugSections: ReadonlyMap<string, Uint8Array>;
   /** Per debug section, its fields holding offsets into debug sections (for merging them). */
@@ -90,16 +54,18 @@ export class Module {
   readonly end: number;
   private state: 'linked' | 'running' | 'disposed' = 'linked';
   private registration: Disposable | undefined;
-  private registeredFrames: number[] = [];
+  private frames: Disposable[] = [];
 
   /** @internal */
   constructor(
     readonly name: string,
     private readonly linked: LinkedObject,
     private readonly session: JITSession,
+    private readonly target: Target,
   ) {
     this.sections = linked.sections;
-    this.symbols = linked.symbols;
+    this.allSymbols = linked.symbols;
+    this.symbols = linked.symbols.filter((s) => !s.name.startsWith('.L'));
     this.debugSections = linked.debugSections;
     this.debugOffsets = linked.debugOffsets;
     this.start = linked.allocation.start;
@@ -116,14 +82,9 @@ export class Module {
     return s ? BigInt(s.address) : undefined;
   }
 
-  /** @internal Registers the exception frames. */
-  attach(inProcess: boolean): void {
-    if (inProcess) {
-      for (const f of this.linked.frames) {
-        registerFrames(f);
-        this.registeredFrames.push(f);
-      }
-    }
+  /** @internal Registers the exception frames with the target's unwinder. */
+  attach(): void {
+    for (const f of this.linked.frames) this.frames.push(this.target.registerFrames(f));
   }
 
   /** @internal Takes the debug-image registration, to dispose with the module. */
@@ -131,10 +92,10 @@ export class Module {
     this.registration = registration;
   }
 
-  /** @internal Runs the initializers. */
-  initialize(): void {
+  /** @internal Runs the initializers, in a target that runs code. */
+  initialize(call: NonNullable<Target['function']>): void {
     this.state = 'running';
-    for (const f of this.linked.initializers) nativeFunction(f, 'void', [])();
+    for (const f of this.linked.initializers) call(f, 'void', [])();
   }
 
   /**
@@ -148,12 +109,13 @@ export class Module {
     this.state = 'disposed';
     try {
       this.registration?.dispose();
-      if (ran) {
-        const cxaFinalize = dlsym(RTLD_DEFAULT, '__cxa_finalize');
-        if (cxaFinalize) nativeFunction(cxaFinalize, 'void', ['uintptr_t'])(this.linked.dsoHandle);
-        for (const f of this.linked.finalizers) nativeFunction(f, 'void', [])();
+      const call = this.target.function?.bind(this.target);
+      if (ran && call) {
+        const cxaFinalize = this.target.lookup('__cxa_finalize');
+        if (cxaFinalize) call(cxaFinalize, 'void', ['uintptr_t'])(this.linked.dsoHandle);
+        for (const f of this.linked.finalizers) call(f, 'void', [])();
       }
-      for (const f of this.registeredFrames.splice(0)) deregisterFrames(f);
+      for (const f of this.frames.splice(0)) f.dispose();
       this.linked.tls?.release();
     } finally {
       this.linked.allocation.release();
@@ -163,8 +125,9 @@ export class Module {
 }
 
 export class JITSession {
-  private readonly memory: MemoryManager;
-  private readonly registrar: ModuleRegistrar | undefined;
+  /** The process the session's code lives in. */
+  readonly target: Target;
+  private registrar: ModuleRegistrar | null | undefined;
   private readonly symbols: Map<string, number>;
   private readonly definitions = new Map<string, Definition>();
   private readonly groups = new Map<string, string>();
@@ -172,11 +135,13 @@ export class JITSession {
   private readonly live: Module[] = [];
   private disposed = false;
 
+  /** Throws NativeError naming a library of `libraries` that cannot be loaded. */
   constructor(private readonly options: JITSessionOptions = {}) {
-    this.memory = options.memory ?? new NativeMemoryManager();
-    this.registrar = options.registrar === undefined ? (this.memory.inProcess ? gdbModuleRegistrar() : undefined) : options.registrar ?? undefined;
+    if (options.target && (options.memory || options.libraries)) throw new JitdbgError('memory and libraries belong to the target: give them to it, not to the session');
+    this.target = options.target
+      ?? (options.memory && !options.memory.inProcess ? new DetachedTarget(options.memory) : new InProcessTarget({ ...options }));
+    this.registrar = options.registrar;
     this.symbols = new Map(Object.entries(options.symbols ?? {}).map(([k, v]) => [k, Number(v)]));
-    for (const lib of options.libraries ?? []) dlopen(lib);
   }
 
   /** The modules loaded and not disposed, in load order. */
@@ -195,22 +160,18 @@ export class JITSession {
   addObjects(inputs: LinkInput[]): Module[] {
     if (this.disposed) throw new Error('the session is disposed');
     const time = this.options.timer ?? untimed;
-    const inProcess = this.memory.inProcess;
-    const linked = linkObjects(inputs, this.memory, { definitions: this.definitions, groups: this.groups }, {
-      symbols: this.symbols,
-      lookupProcess: (name) => (inProcess ? dlsym(RTLD_DEFAULT, name) : undefined),
-      farTarget: (address) => (inProcess ? farTarget(address) : undefined),
-      ...(this.options.threadLocal ? { threadLocal: this.options.threadLocal } : inProcess ? { threadLocal: threadLocalBlock } : {}),
-    }, time);
-    const modules = linked.map((l) => new Module(l.name, l, this));
+    const target = this.target;
+    const linked = linkObjects(inputs, target.memory, { definitions: this.definitions, groups: this.groups }, { symbols: this.symbols, target }, time);
+    const modules = linked.map((l) => new Module(l.name, l, this, target));
     try {
       time('frames', () => {
-        modules.forEach((m) => m.attach(inProcess));
-        const registrations = this.registrar?.(modules) ?? [];
+        modules.forEach((m) => m.attach());
+        const registrations = this.moduleRegistrar()?.(modules) ?? [];
         modules.forEach((m, i) => m.hold(registrations[i]));
       });
       modules.forEach((m, i) => this.publish(m, linked[i]!));
-      if (inProcess) time('init', () => modules.forEach((m) => m.initialize()));
+      const call = target.function?.bind(target);
+      if (call) time('init', () => modules.forEach((m) => m.initialize(call)));
     } catch (e) {
       for (const m of modules) m.dispose();
       throw e;
@@ -228,12 +189,12 @@ export class JITSession {
    * A JavaScript function that calls the native function `name` (types in koffi's spelling:
    * 'int', 'double', 'const char *'...). Calling it after its module is disposed throws.
    */
-  function(name: string, result: string, args: string[]): (...args: unknown[]) => unknown {
+  function(name: string, result: string, args: string[]): NativeCall {
     const d = this.definitions.get(name);
     if (!d) throw new LinkError('no module of the session defines this function', { symbol: name });
-    if (!this.memory.inProcess) throw new Error(`${name} lives in target memory that is not this process's`);
+    if (!this.target.function) throw new JitdbgError(`${name} lives in a target that does not run code`, { symbol: name });
     const owner = d.owner as Module;
-    const call = nativeFunction(d.address, result, args);
+    const call = this.target.function(d.address, result, args);
     return (...a: unknown[]) => {
       if (owner.disposed) throw new Error(`${name} belongs to module ${owner.name}, which is disposed`);
       return call(...a);
@@ -244,6 +205,15 @@ export class JITSession {
   dispose(): void {
     this.disposed = true;
     for (const m of [...this.live].reverse()) m.dispose();
+  }
+
+  /** The registrar given, else one over the target's (asked on the first link), else none. */
+  private moduleRegistrar(): ModuleRegistrar | null {
+    if (this.registrar === undefined) {
+      const r = this.target.registrar();
+      this.registrar = r ? moduleRegistrar(r) : null;
+    }
+    return this.registrar;
   }
 
   private publish(m: Module, l: LinkedObject): void {

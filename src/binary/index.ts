@@ -1,3 +1,3 @@
-export { FormatError, type Location } from './errors.js';
+export { FormatError, JitdbgError, type Location } from './errors.js';
 export { ByteReader } from './reader.js';
 export { ByteWriter } from './writer.js';

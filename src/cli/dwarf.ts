@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { readCfi, decodeCfa, type CfiSection } from '../dwarf/cfi.js';
 import { describeAttribute, describeCfa, describeCfi, describeLineProgram, describeUnit } from '../dwarf/describe.js';
@@ -12,6 +11,7 @@ import { debugSections } from '../elf/debug-sections.js';
 import { ElfFile } from '../elf/read.js';
 import type { Command } from './commands.js';
 import { UsageError } from './errors.js';
+import { readInput } from './input.js';
 
 const USAGE = `usage: jitdbg dwarf FILE [--info] [--lines] [--frames] [--lookup ADDR] [--json]
 
@@ -71,7 +71,7 @@ function parseAddress(s: string | undefined): number {
 
 /** A Dwarf over an ELF file: its debug sections, byte order, machine and section addresses. */
 export function openDwarf(file: string): Dwarf {
-  const elf = ElfFile.read(readFileSync(file), file);
+  const elf = ElfFile.read(readInput(file), file);
   const rel = elf.header.e_type === ET_REL;
   return new Dwarf(debugSections(elf), {
     file,

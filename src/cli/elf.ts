@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { ElfFile } from '../elf/read.js';
 import { LISTING_PARTS, listing, renderListing, type Listing, type ListingPart } from '../elf/listing.js';
 import type { Command } from './commands.js';
 import { UsageError } from './errors.js';
+import { readInput } from './input.js';
 
 const USAGE = `usage: jitdbg elf FILE [--header] [--sections] [--segments] [--symbols] [--relocs] [--json]
 
@@ -34,7 +34,7 @@ export const elf: Command = {
     if (files.length !== 1) throw new UsageError(`elf: expected one FILE, got ${files.length} (try 'jitdbg elf --help')`);
     const file = files[0]!;
     const selected: ReadonlySet<ListingPart> = parts.size ? parts : new Set(LISTING_PARTS);
-    const elfFile = ElfFile.read(readFileSync(file), file);
+    const elfFile = ElfFile.read(readInput(file), file);
     // Build the whole output before writing any of it: bad input prints only the error line.
     const text = json ? jsonText(listing(elfFile, file, selected)) : renderListing(elfFile, selected);
     process.stdout.write(text);

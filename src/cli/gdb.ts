@@ -9,24 +9,35 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from './commands.js';
 import { UsageError } from './errors.js';
-import { parseRunArgs } from './run.js';
+import { checkInputs, parseRunArgs, RUN_OPTIONS } from './run.js';
 
-const USAGE = 'usage: jitdbg gdb [--break LOC]... [--gdb PATH] [--entry SYM] [--lib LIB]... FILE... [-- ARGS...]';
+const HELP = `usage: jitdbg gdb [options] FILE... [-- ARGS...]
+
+Starts GDB on 'jitdbg run FILE... -- ARGS' with pending breakpoints on, the breakpoints set and
+the scripts of gdb-scripts/ loaded; at GDB's prompt, type run. The JIT'd code is debugged like a
+natively linked program: break, bt, step, next, finish, print, info locals.
+
+options:
+  -b, --break LOC     a breakpoint: a function (fact) or FILE:LINE (fact.c:5); repeatable
+  --gdb PATH          the GDB to run (default: gdb)
+${RUN_OPTIONS}  -h, --help          this text
+`;
 
 export interface GdbOptions {
   breaks: string[];
   gdb: string;
+  help: boolean;
   /** The arguments of `jitdbg run`. */
   runArgs: string[];
 }
 
 export function parseGdbArgs(argv: string[]): GdbOptions {
-  const o: GdbOptions = { breaks: [], gdb: 'gdb', runArgs: [] };
+  const o: GdbOptions = { breaks: [], gdb: 'gdb', help: false, runArgs: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
       const v = argv[++i];
-      if (v === undefined) throw new UsageError(`${a} needs a value\n${USAGE}`);
+      if (v === undefined) throw new UsageError(`gdb: ${a} needs a value (try 'jitdbg gdb --help')`);
       return v;
     };
     if (a === '--') {
@@ -34,17 +45,20 @@ export function parseGdbArgs(argv: string[]): GdbOptions {
       break;
     } else if (a === '--break' || a === '-b') o.breaks.push(value());
     else if (a === '--gdb') o.gdb = value();
-    else if (a === '-h' || a === '--help') throw new UsageError(USAGE);
-    else if (a === '--entry' || a === '--lib') o.runArgs.push(a, value());
-    else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}\n${USAGE}`);
+    else if (a === '-h' || a === '--help') o.help = true;
+    else if (a === '--entry' || a === '--lib' || a === '--cflags' || a === '--dump-images') o.runArgs.push(a, value());
+    else if (a === '--timings') o.runArgs.push(a);
+    else if (a.startsWith('-')) throw new UsageError(`gdb: unknown option '${a}' (program arguments go after --; try 'jitdbg gdb --help')`);
     else o.runArgs.push(a);
   }
+  if (o.help) return o;
   try {
     parseRunArgs(o.runArgs);
   } catch (e) {
-    if (e instanceof UsageError) throw new UsageError(`${e.message.split('\n')[0]}\n${USAGE}`);
+    if (e instanceof UsageError) throw new UsageError(e.reason.replace(/^run: /, 'gdb: ').replace("'jitdbg run --help'", "'jitdbg gdb --help'"));
     throw e;
   }
+  checkInputs(parseRunArgs(o.runArgs).files);
   return o;
 }
 
@@ -73,6 +87,10 @@ export const gdb: Command = {
   summary: 'debug objects (or C/C++ sources) linked by jitdbg run under GDB',
   async run(argv) {
     const o = parseGdbArgs(argv);
+    if (o.help) {
+      process.stdout.write(HELP);
+      return 0;
+    }
     const child = spawn(o.gdb, gdbArguments(o), { stdio: 'inherit' });
     // The terminal's ^C is GDB's to handle (it interrupts the program), not a reason to leave.
     const ignore = () => {};

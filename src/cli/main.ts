@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-import { FormatError } from '../binary/errors.js';
-import { LinkError } from '../link/errors.js';
+import { JitdbgError } from '../binary/errors.js';
 import { commands, usage } from './commands.js';
 import { UsageError } from './errors.js';
 
@@ -19,18 +18,42 @@ async function main(argv: string[]): Promise<number> {
   return command.run(rest);
 }
 
+// A reader that goes away (`jitdbg elf FILE | head`) ends the output, as SIGPIPE ends readelf:
+// quietly, with the status a shell shows for that (128 + SIGPIPE).
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(141);
+});
+
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (err: unknown) => {
-    if (err instanceof UsageError || err instanceof FormatError || err instanceof LinkError || isInputError(err)) {
-      const file = (err as { where?: { file?: string } }).where?.file;
-      process.stderr.write(`jitdbg: ${file ? `${file}: ` : ''}${(err as Error).message}\n`);
+    if (err instanceof JitdbgError || isInputError(err)) {
+      process.stderr.write(`jitdbg: ${errorLine(err as Error)}\n`);
     } else {
       process.stderr.write(`jitdbg: internal error (a bug; please report it):\n${err instanceof Error ? err.stack : String(err)}\n`);
     }
     process.exitCode = 1;
   },
 );
+
+/** `FILE: message`, the file named once. */
+function errorLine(err: Error): string {
+  const e = err as Partial<JitdbgError> & NodeJS.ErrnoException;
+  if (err instanceof JitdbgError) return err.message;
+  return e.path ? `${e.path}: ${systemReason(e)}` : err.message;
+}
+
+/** The text of a file error without Node's "ENOENT: ..., open 'x'" wrapping. */
+function systemReason(e: NodeJS.ErrnoException): string {
+  switch (e.code) {
+    case 'ENOENT': return 'no such file or directory';
+    case 'EISDIR': return 'is a directory, not a file';
+    case 'EACCES': return 'permission denied';
+    case 'ENOTDIR': return 'a part of the path is not a directory';
+    default: return e.message;
+  }
+}
 
 /** Errors of the user's environment (missing file, permissions) are input errors too. */
 function isInputError(err: unknown): boolean {

@@ -1,41 +1,62 @@
 /**
- * `jitdbg run [--entry SYM] [--lib LIB]... [--timings] [--dump-images DIR] FILE... [-- ARGS...]`: links the objects
- * (C and C++ sources are compiled first, cached) into this process, calls the entry with
- * argc, argv and envp, flushes C stdio, runs the finalizers and exits with the entry's return value.
+ * `jitdbg run [options] FILE... [-- ARGS...]`: links the objects (C and C++ sources are
+ * compiled first, cached) into this process, calls the entry with argc, argv and envp, flushes
+ * C stdio, runs the finalizers and exits with the entry's return value.
  */
-import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { extname, join, resolve } from 'node:path';
-import { LinkError } from '../link/errors.js';
+import { readFileSync } from 'node:fs';
+import { LinkError, UndefinedSymbolError } from '../link/errors.js';
 import { environment, flushStdio, runThreadLocalDestructors } from '../native/libc.js';
+import { InProcessTarget } from '../native/target.js';
 import { JITSession } from '../session.js';
-import { imageDumper } from './dump-images.js';
 import type { Command } from './commands.js';
+import { compiled, isSource, splitFlags } from './compile.js';
+import { imageDumper } from './dump-images.js';
 import { UsageError } from './errors.js';
+import { checkFile } from './input.js';
+import { libraryHint } from './library-hint.js';
 
-const USAGE = 'usage: jitdbg run [--entry SYM] [--lib LIB]... [--timings] [--dump-images DIR] FILE... [-- ARGS...]';
-const C_SOURCES = new Set(['.c']);
-const CXX_SOURCES = new Set(['.cc', '.cpp', '.cxx', '.C']);
+export const RUN_OPTIONS = `  --entry SYM         call SYM instead of main
+  --lib LIB           load the shared library LIB (e.g. libz.so.1, or a path) and resolve
+                      against it before the process's own symbols; repeatable
+  --cflags FLAGS      compiler flags for the sources, after -g and $CFLAGS or $CXXFLAGS
+                      (e.g. --cflags "-O2 -Iinclude -DNDEBUG"); repeatable
+  --timings           print the time of each phase (compile, parse, resolve, layout, ...) on stderr
+  --dump-images DIR   also write each debug image to DIR/<module>.elf
+`;
 
-interface RunOptions {
+const HELP = `usage: jitdbg run [options] FILE... [-- ARGS...]
+
+Links relocatable objects (.o) and C or C++ sources (.c, .cc, .cpp, .cxx: compiled first with
+$CC or $CXX -g -c, cached) into this Node process, registers their debug information with
+GDB's JIT interface, calls main(argc, argv, envp) with FILE as argv[0] and ARGS after it, runs
+the static destructors and exits with main's status.
+
+options:
+${RUN_OPTIONS}  -h, --help          this text
+
+environment: CC, CXX (default cc, c++), CFLAGS, CXXFLAGS; XDG_CACHE_HOME (compiled objects
+go to $XDG_CACHE_HOME/jitdbg/objects, default ~/.cache/jitdbg/objects).
+`;
+
+export interface RunOptions {
   entry: string;
   libs: string[];
+  cflags: string[];
   timings: boolean;
   /** Where each module's debug image is written. */
   dumpImages?: string;
   files: string[];
   args: string[];
+  help: boolean;
 }
 
 export function parseRunArgs(argv: string[]): RunOptions {
-  const o: RunOptions = { entry: 'main', libs: [], timings: false, files: [], args: [] };
+  const o: RunOptions = { entry: 'main', libs: [], cflags: [], timings: false, files: [], args: [], help: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
       const v = argv[++i];
-      if (v === undefined) throw new UsageError(`${a} needs a value\n${USAGE}`);
+      if (v === undefined) throw new UsageError(`run: ${a} needs a value (try 'jitdbg run --help')`);
       return v;
     };
     if (a === '--') {
@@ -43,43 +64,37 @@ export function parseRunArgs(argv: string[]): RunOptions {
       break;
     } else if (a === '--entry') o.entry = value();
     else if (a === '--lib') o.libs.push(value());
+    else if (a === '--cflags') o.cflags.push(...splitFlags(value()));
     else if (a === '--timings') o.timings = true;
     else if (a === '--dump-images') o.dumpImages = value();
-    else if (a === '-h' || a === '--help') throw new UsageError(USAGE);
-    else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}\n${USAGE}`);
+    else if (a === '-h' || a === '--help') o.help = true;
+    else if (a.startsWith('-')) throw new UsageError(`run: unknown option '${a}' (program arguments go after --; try 'jitdbg run --help')`);
     else o.files.push(a);
   }
-  if (o.files.length === 0) throw new UsageError(`no input files\n${USAGE}`);
+  if (!o.help && o.files.length === 0) throw new UsageError(`run: no input files (try 'jitdbg run --help')`);
   return o;
 }
 
-/** Compiles a C or C++ source with $CC/$CXX -g -c into a cache keyed by content, compiler and flags. */
-function compiled(file: string): string {
-  const ext = extname(file);
-  const cxx = CXX_SOURCES.has(ext);
-  if (!cxx && !C_SOURCES.has(ext)) return file;
-  const compiler = (cxx ? process.env.CXX : process.env.CC) || (cxx ? 'c++' : 'cc');
-  const flags = ['-g', '-c'];
-  const source = readFileSync(file);
-  const key = createHash('sha256').update(source).update('\0').update(resolve(file)).update('\0').update(compiler).update('\0').update(flags.join(' ')).digest('hex').slice(0, 24);
-  const dir = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'jitdbg', 'objects');
-  const object = join(dir, `${key}.o`);
-  if (existsSync(object)) return object;
-  mkdirSync(dir, { recursive: true });
-  const tmp = `${object}.${process.pid}.tmp`;
-  try {
-    execFileSync(compiler, [...flags, file, '-o', tmp], { stdio: ['ignore', 'inherit', 'inherit'] });
-  } catch {
-    throw new UsageError(`${file}: ${compiler} ${flags.join(' ')} failed`);
-  }
-  renameSync(tmp, object);
-  return object;
+/**
+ * Every input must be a readable file. A missing one after the first is most likely meant for
+ * the program: say where program arguments go.
+ */
+export function checkInputs(files: readonly string[]): void {
+  files.forEach((file, i) => {
+    const argument = i > 0 && !isSource(file) && !file.endsWith('.o');
+    checkFile(file, argument ? ` (program arguments go after --: jitdbg run ${files.slice(0, i).join(' ')} -- ${files.slice(i).join(' ')})` : '');
+  });
 }
 
 export const run: Command = {
   summary: 'link objects (or C/C++ sources) into this process and call main',
   async run(argv) {
     const o = parseRunArgs(argv);
+    if (o.help) {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    checkInputs(o.files);
     const lines: string[] = [];
     const timed = <T>(phase: string, fn: () => T): T => {
       const t = process.hrtime.bigint();
@@ -89,13 +104,14 @@ export const run: Command = {
         lines.push(`jitdbg: timing ${phase} ${(Number(process.hrtime.bigint() - t) / 1e6).toFixed(2)}`);
       }
     };
-    const objects = timed('compile', () => o.files.map(compiled));
+    const objects = timed('compile', () => o.files.map((f) => compiled(f, { flags: o.cflags })));
+    const target = new InProcessTarget({ libraries: o.libs });
     let session: JITSession;
     let main: (...a: unknown[]) => unknown;
     try {
       ({ session, main } = timed('link-total', () => {
         const inputs = timed('read', () => objects.map((f, i) => ({ bytes: readFileSync(f), name: o.files[i]! })));
-        const s = new JITSession({ libraries: o.libs, timer: timed, ...(o.dumpImages ? { registrar: imageDumper(o.dumpImages) } : {}) });
+        const s = new JITSession({ target, timer: timed, ...(o.dumpImages ? { registrar: imageDumper(o.dumpImages, target) } : {}) });
         s.addObjects(inputs);
         if (s.lookup(o.entry) === undefined) {
           s.dispose();
@@ -104,9 +120,8 @@ export const run: Command = {
         return { session: s, main: s.function(o.entry, 'int', ['int', 'const char **', 'void *']) };
       }));
     } catch (e) {
-      if (!(e instanceof LinkError)) throw e;
-      process.stderr.write(`jitdbg: ${e.message}\n`);
-      return 1;
+      if (e instanceof UndefinedSymbolError) throw withLibraryHint(e);
+      throw e;
     }
     if (o.timings) process.stderr.write(`${lines.join('\n')}\n`);
     const argv0 = o.files[0]!;
@@ -121,3 +136,9 @@ export const run: Command = {
     return code & 0xff;
   },
 };
+
+/** The error, with `--lib` suggested for the names a system library defines. */
+function withLibraryHint(e: UndefinedSymbolError): LinkError {
+  const hint = libraryHint(e.symbols);
+  return hint ? new LinkError(`${e.reason}; ${hint}`, e.where) : e;
+}

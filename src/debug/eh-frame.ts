@@ -9,6 +9,7 @@
 import { ByteReader } from '../binary/reader.js';
 import { FormatError } from '../binary/errors.js';
 import * as C from '../dwarf/forms/consts.js';
+import { UnmergeableError } from './errors.js';
 
 interface CieEncodings {
   fde: number;
@@ -18,7 +19,7 @@ interface CieEncodings {
 
 /**
  * A copy of .eh_frame `bytes` (relocated for address `from`) that means the same at address
- * `to`. Throws FormatError on a malformed section, and RangeError when a rewritten pointer does
+ * `to`. Throws FormatError on a malformed section, and UnmergeableError when a rewritten pointer does
  * not fit its field (the new address is too far from what it points to).
  */
 export function moveEhFrame(bytes: Uint8Array, from: number, to: number): Uint8Array {
@@ -113,6 +114,6 @@ function pointerSize(encoding: number, r: ByteReader): number {
 function fit(value: number, bits: number, signed: boolean): number {
   const lo = signed ? -(2 ** (bits - 1)) : 0;
   const hi = signed ? 2 ** (bits - 1) : 2 ** bits;
-  if (value < lo || value >= hi) throw new RangeError(`a moved PC-relative .eh_frame pointer (${value}) does not fit ${bits} bits`);
+  if (value < lo || value >= hi) throw new UnmergeableError(`a moved PC-relative .eh_frame pointer (${value}) does not fit ${bits} bits`, { section: '.eh_frame' });
   return value;
 }

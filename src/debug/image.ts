@@ -20,7 +20,9 @@ import { writeElf, type RawSectionSpec, type SectionSpec, type SymbolSpec } from
 import type { DebugOffsets, LoadedSection, LoadedSymbol } from '../link/link.js';
 import { inSegment } from '../link/graph.js';
 import type { SegmentKind } from '../memory/types.js';
+import type { ReadTarget } from '../target/types.js';
 import { moveEhFrame } from './eh-frame.js';
+import { UnmergeableError } from './errors.js';
 
 /** What an image is made of: a Module, or anything shaped like one. */
 export interface ImageSource {
@@ -33,9 +35,6 @@ export interface ImageSource {
   /** Per debug section, its fields holding offsets into debug sections. */
   readonly debugOffsets: ReadonlyMap<string, DebugOffsets>;
 }
-
-/** Reads `size` bytes of target memory at `address`. */
-export type ReadTarget = (address: number, size: number) => Uint8Array;
 
 export interface ImageOptions {
   /** Modules whose non-allocated sections are left out (e.g. because their DWARF is malformed). */
@@ -60,7 +59,7 @@ interface Placed {
  * Builds the image of `modules` (one, or a batch whose memory lies within 2 GiB). The contents of
  * loaded sections are read from target memory through `read` (after finalize they exist nowhere
  * else): .eh_frame there is what unwinders need, and code lets offline tools disassemble a
- * dumped image. Throws RangeError when the modules' .eh_frame cannot be merged (too far apart).
+ * dumped image. Throws UnmergeableError when the modules cannot share one image (their memory is too far apart).
  */
 export function debugImage(modules: readonly ImageSource[], read: ReadTarget, options: ImageOptions = {}): Uint8Array {
   const merged = modules.length > 1;
@@ -146,7 +145,7 @@ function concatenated(modules: readonly ImageSource[]): Map<string, Uint8Array> 
         if (add === 0) continue;
         if (size === 4) view.setUint32(offset, view.getUint32(offset, true) + add, true);
         else if (size === 8) view.setBigUint64(offset, view.getBigUint64(offset, true) + BigInt(add), true);
-        else throw new RangeError(`${m.name}: ${name}+0x${offset.toString(16)}: a ${size}-byte section offset`);
+        else throw new UnmergeableError(`a ${size}-byte section offset cannot be rebased`, { file: m.name, section: name, offset });
       }
     }
   });

@@ -1,26 +1,22 @@
 /**
  * Where debug images go. The linker knows nothing of debuggers: the session hands each batch of
- * linked modules to a ModuleRegistrar, and `moduleRegistrar` makes one from a Registrar — GDB's JIT
- * interface in this process (gdb-jit.ts), or another process's when target memory is remote.
+ * linked modules to a ModuleRegistrar, and `moduleRegistrar` makes one from a Registrar — the
+ * target's: GDB's JIT interface in this process (native/gdb-jit.ts), or another process's.
  */
 import { FormatError } from '../binary/errors.js';
 import { Dwarf } from '../dwarf/dwarf.js';
 import * as DW from '../dwarf/forms/consts.js';
-import type { Disposable, ModuleRegistrar } from '../session.js';
-import { debugImage, type ImageSource, type ReadTarget } from './image.js';
+import type { Disposable, Registrar, Registration } from '../target/types.js';
+import { UnmergeableError } from './errors.js';
+import { debugImage, type ImageSource } from './image.js';
 
-/** A registered image; `dispose()` unregisters it and frees what it holds. Idempotent. */
-export type Registration = Disposable;
-
-export interface Registrar {
-  /** Reads target memory: the contents of loaded sections, which images carry. */
-  readonly read: ReadTarget;
-  /**
-   * Registers an image (the registrar copies it into memory it owns; the image names its module
-   * in its STT_FILE symbol). When it throws, nothing is registered.
-   */
-  register(image: Uint8Array): Registration;
-}
+/**
+ * Called with the modules of each batch once they are linked and finalized, before their
+ * initializers run; returns a handle per module (or undefined), disposed first when that module
+ * goes. A registrar may describe a whole batch in one image, which spares an attached debugger
+ * one stop per module.
+ */
+export type ModuleRegistrar = (modules: readonly ImageSource[]) => readonly (Disposable | undefined)[];
 
 export interface ModuleRegistrarOptions {
   /**
@@ -63,7 +59,7 @@ export function moduleRegistrar(registrar: Registrar, options: ModuleRegistrarOp
     try {
       whole = first(modules);
     } catch (e) {
-      if (!(e instanceof RangeError)) throw e;
+      if (!(e instanceof UnmergeableError)) throw e;
       return registerEach(modules, first);
     }
     return new Batch(modules, whole, register).handles;
@@ -121,7 +117,7 @@ class Batch {
  */
 export function dwarfProblem(module: ImageSource): string | undefined {
   if (!module.debugSections.has('.debug_info')) return undefined;
-  const dwarf = new Dwarf((name) => module.debugSections.get(name), { file: module.name });
+  const dwarf = new Dwarf((name) => module.debugSections.get(name)); // no file: the caller names the module
   try {
     for (const unit of dwarf.units()) {
       const root = unit.root();

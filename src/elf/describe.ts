@@ -5,6 +5,7 @@
  * spells them ("LOOS+0x3", "<unknown>: 7", "unrecognized: 2b").
  */
 import {
+  ELFOSABI_FREEBSD, ELFOSABI_GNU, ELFOSABI_NONE,
   EM_386, EM_AARCH64, EM_ARM, EM_NONE, EM_RISCV, EM_X86_64, nameOf, PF_R, PF_W, PF_X, SHF_COMPRESSED,
   SHF_EXCLUDE, SHF_GNU_MBIND, SHF_GNU_RETAIN, SHF_GROUP, SHF_INFO_LINK, SHF_LINK_ORDER, SHF_MASKOS,
   SHF_MASKPROC, SHF_MERGE, SHF_OS_NONCONFORMING, SHF_STRINGS, SHF_TLS, SHF_WRITE, SHF_ALLOC, SHF_EXECINSTR,
@@ -17,10 +18,6 @@ import type { ElfHeader, ElfSection, ElfSymbol } from './types.js';
 export function hex(n: number | bigint): string {
   return n < 0 ? `-0x${(-n).toString(16)}` : `0x${n.toString(16)}`;
 }
-
-const ELFOSABI_NONE = 0;
-const ELFOSABI_GNU = 3;
-const ELFOSABI_FREEBSD = 9;
 
 /** Names and numbers of readelf's header lines. */
 const OSABI_NAMES: Record<number, string> = {

@@ -1,32 +1,27 @@
-/** Where a link problem is: the object, the section, the offset in it, the symbol. */
-export interface LinkLocation {
-  object?: string;
-  section?: string;
-  offset?: number;
-  symbol?: string;
-}
+import { JitdbgError, type Location } from '../binary/errors.js';
+
+/** Where a link problem is: the object (`file`), the section, the offset in it, the symbol. */
+export type LinkLocation = Location;
 
 /**
  * The objects cannot be linked: unresolved or duplicate symbols, a relocation of an unknown or
  * refused type, a fixup out of range, no memory where the code must go. The one error the
  * linker throws for bad input.
  */
-export class LinkError extends Error {
-  override readonly name = 'LinkError';
-  constructor(
-    /** What is wrong, without the location. */
-    readonly reason: string,
-    readonly where: LinkLocation = {},
-  ) {
-    super(formatMessage(reason, where));
-  }
+export class LinkError extends JitdbgError {
+  override readonly name: string = 'LinkError';
 }
 
-function formatMessage(reason: string, where: LinkLocation): string {
-  const at: string[] = [];
-  if (where.object !== undefined) at.push(where.object);
-  if (where.section !== undefined) at.push(`section ${where.section}`);
-  if (where.offset !== undefined) at.push(`offset 0x${where.offset.toString(16)}`);
-  if (where.symbol !== undefined) at.push(`symbol ${where.symbol}`);
-  return at.length ? `${at.join(', ')}: ${reason}` : reason;
+/** Symbols that nothing defines: not the batch, the session, the caller or the target's libraries. */
+export class UndefinedSymbolError extends LinkError {
+  override readonly name = 'UndefinedSymbolError';
+  constructor(
+    /** The undefined names, each once. */
+    readonly symbols: readonly string[],
+    /** Per name, what needs it (objects, or a shim of libc_nonshared.a). */
+    needs: readonly string[],
+    where: LinkLocation,
+  ) {
+    super(`undefined symbol${symbols.length > 1 ? 's' : ''}: ${needs.join(', ')}`, where);
+  }
 }

@@ -80,7 +80,7 @@ export function applyFixups(g: ObjectGraph, s: GraphSection, bytes: Uint8Array, 
   }
 
   function fail(reason: string, sym: number, offset: number): never {
-    throw new LinkError(reason, { object: g.name, section: s.name, offset, symbol: symbolName(sym) });
+    throw new LinkError(reason, { file: g.name, section: s.name, offset, symbol: symbolName(sym) });
   }
 
   function outOfRange(row: RelocationRow, value: number, sym: number, offset: number): never {

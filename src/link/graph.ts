@@ -70,30 +70,40 @@ export interface ObjectGraph {
   groups: ComdatGroup[];
 }
 
+const LTO_ONLY = 'holds only LTO bytecode; compile with -fno-lto';
+
+/** LLVM bitcode (clang -flto): the raw magic 'BC' 0xC0DE, or the wrapper's 0x0B17C0DE. */
+function isBitcode(b: Uint8Array): boolean {
+  return b.length >= 4 && ((b[0] === 0x42 && b[1] === 0x43 && b[2] === 0xc0 && b[3] === 0xde) || (b[0] === 0xde && b[1] === 0xc0 && b[2] === 0x17 && b[3] === 0x0b));
+}
+
 /** Reads an x86-64 ET_REL object into a graph. A corrupt file throws FormatError; a file that is not a relocatable x86-64 object, LinkError. */
 export function buildGraph(bytes: Uint8Array, name: string): ObjectGraph {
+  if (isBitcode(bytes)) throw new LinkError(LTO_ONLY, { file: name });
   const elf = ElfFile.read(bytes, name);
-  if (elf.header.e_type !== ET_REL) throw new LinkError(`not a relocatable object (e_type ${elf.header.e_type})`, { object: name });
-  if (elf.header.e_machine !== EM_X86_64) throw new LinkError(`not an x86-64 object (e_machine ${elf.header.e_machine})`, { object: name });
+  if (elf.header.e_type !== ET_REL) throw new LinkError(`not a relocatable object (e_type ${elf.header.e_type})`, { file: name });
+  if (elf.header.e_machine !== EM_X86_64) throw new LinkError(`not an x86-64 object (e_machine ${elf.header.e_machine})`, { file: name });
 
   const sections: (GraphSection | undefined)[] = elf.sections.map((s) => graphSection(elf, s));
   for (const rs of elf.relocationSections) {
     const target = sections[rs.sh_info];
     if (!target) continue; // relocations for a section that is neither loaded nor kept
-    if (rs.sh_type !== SHT_RELA) throw new LinkError('SHT_REL relocations are not used on x86-64', { object: name, section: rs.name });
+    if (rs.sh_type !== SHT_RELA) throw new LinkError('SHT_REL relocations are not used on x86-64', { file: name, section: rs.name });
     target.relocations = elf.relocations(rs);
     target.relocationSection = rs.name;
   }
 
   const tables = elf.symbolTables.filter((t) => t.sh_type === SHT_SYMTAB);
   const symbols = tables.length ? elf.symbols(tables[0]!).map((s) => graphSymbol(s, name)) : [];
+  // gcc -flto without -ffat-lto-objects: GIMPLE in .gnu.lto_* sections and no machine code.
+  if (symbols.some((s) => s.name === '__gnu_lto_slim')) throw new LinkError(LTO_ONLY, { file: name });
   const groups: ComdatGroup[] = [];
   for (const s of elf.sections) {
     if (s.sh_type !== SHT_GROUP) continue;
     const g = elf.group(s);
     if (!(g.flags & GRP_COMDAT)) continue;
     const signature = symbols[s.sh_info]?.name;
-    if (signature === undefined) throw new LinkError(`group signature symbol ${s.sh_info} does not exist`, { object: name, section: s.name });
+    if (signature === undefined) throw new LinkError(`group signature symbol ${s.sh_info} does not exist`, { file: name, section: s.name });
     groups.push({ signature, members: g.members });
   }
   return { name, sections, symbols, groups };
@@ -134,7 +144,7 @@ function placementOf(s: ElfSection, flags: number): SectionPlacement | undefined
 function graphSymbol(s: ElfSymbol, object: string): GraphSymbol {
   const special = s.st_shndx === SHN_ABS || s.st_shndx === SHN_COMMON;
   if (!special && (s.st_value > BigInt(Number.MAX_SAFE_INTEGER) || s.st_size > BigInt(Number.MAX_SAFE_INTEGER))) {
-    throw new LinkError(`st_value 0x${s.st_value.toString(16)} or st_size is out of range`, { object, symbol: s.name });
+    throw new LinkError(`st_value 0x${s.st_value.toString(16)} or st_size is out of range`, { file: object, symbol: s.name });
   }
   return {
     index: s.index,

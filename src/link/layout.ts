@@ -70,7 +70,7 @@ export function layoutObject(g: ObjectGraph, r: Resolution, needs: Needs): Layou
   const aligns = SEGMENT_KINDS.map(() => 1);
   const seg = (k: SegmentKind) => SEGMENT_KINDS.indexOf(k);
   const place = (kind: SegmentKind, size: number, align: number): Slot => {
-    if (align > PAGE) throw new LinkError(`alignment ${align} is larger than a page`, { object: g.name });
+    if (align > PAGE) throw new LinkError(`alignment ${align} is larger than a page`, { file: g.name });
     const i = seg(kind);
     const offset = Math.ceil(sizes[i]! / align) * align;
     sizes[i] = offset + size;

@@ -7,14 +7,16 @@
  * frames, runs initializers and wires the debug registration. On failure every allocation
  * made so far is released and the error is rethrown.
  */
-import { SHN_ABS, SHN_COMMON, STB_GLOBAL, STB_LOCAL, STT_FILE, STT_SECTION, type ElfRelocation } from '../elf/index.js';
+import { JitdbgError } from '../binary/errors.js';
+import { ELFOSABI_GNU, SHN_ABS, SHN_COMMON, STB_GLOBAL, STB_LOCAL, STT_FILE, STT_SECTION, symbolBindName, symbolTypeName, type ElfRelocation } from '../elf/index.js';
 import { PlacementError, type Allocation, type MemoryManager } from '../memory/types.js';
 import { NONSHARED_SHIMS, writeStub } from './arch/x86-64.js';
 import { LinkError } from './errors.js';
 import { buildGraph, inSection, inSegment, isExternal, isLoaded, type GraphSection, type ObjectGraph, type SectionPlacement } from './graph.js';
 import { layoutObject, type Layout, type Slot } from './layout.js';
 import { ROWS, scanRelocations } from './passes.js';
-import { resolveBatch, STRONG, WEAK, COMMON, type Definition, type ResolveOptions, type Resolution, type SessionSymbols, type Target, type TlsBlock } from './resolve.js';
+import { resolveBatch, STRONG, WEAK, COMMON, type Definition, type ResolveOptions, type Resolution, type SessionSymbols, type Binding } from './resolve.js';
+import type { TlsBlock } from '../target/types.js';
 import { applyFixups, type SymbolValues } from './fixup.js';
 import { runtimeLists, type RuntimeLists } from './runtime.js';
 import { threadLocalLocations } from './tls-locations.js';
@@ -42,6 +44,9 @@ export interface LoadedSymbol {
   /** STT_* and STB_* */
   type: number;
   bind: number;
+  /** readelf's words for them: 'FUNC', 'OBJECT', 'IFUNC'...; 'GLOBAL', 'LOCAL', 'WEAK', 'UNIQUE'. */
+  typeName: string;
+  bindName: string;
 }
 
 export interface LinkedObject extends RuntimeLists {
@@ -90,16 +95,16 @@ export function linkObjects(inputs: LinkInput[], memory: MemoryManager, session:
     const copied: Map<number, Uint8Array>[] = [];
     time('layout', () => {
       const addresses = graphs.map(() => undefined as Float64Array | undefined);
-      const batchAddress = (t: Target) => (t.kind === 'batch' ? addresses[t.graph]?.[t.symbol] : undefined);
+      const batchAddress = (t: Binding) => (t.kind === 'batch' ? addresses[t.graph]?.[t.symbol] : undefined);
       graphs.forEach((g, gi) => {
-        const needs = scanRelocations(g, resolutions[gi]!, batchAddress, options.farTarget);
+        const needs = scanRelocations(g, resolutions[gi]!, batchAddress, options.target.farReference.bind(options.target));
         const layout = layoutObject(g, resolutions[gi]!, needs);
         let allocation: Allocation;
         try {
           allocation = memory.allocate(layout.requests, needs.placement);
         } catch (e) {
           if (e instanceof PlacementError) {
-            throw new LinkError(`cannot place the code where its 32-bit references reach (${needs.reasons.slice(0, 3).join('; ')}): ${e.message}; compile with -fPIC`, { object: g.name });
+            throw new LinkError(`cannot place the code where its 32-bit references reach (${needs.reasons.slice(0, 3).join('; ')}): ${e.message}; compile with -fPIC`, { file: g.name });
           }
           throw e;
         }
@@ -145,7 +150,7 @@ function assignSectionAddresses(g: ObjectGraph, layout: Layout, a: Allocation): 
 function threadLocalBlock(g: ObjectGraph, layout: Layout, v: SymbolValues, options: ResolveOptions): TlsBlock | undefined {
   const { tls } = layout;
   if (tls.sections.size === 0) return undefined;
-  if (!options.threadLocal) throw new LinkError('thread-local storage needs target memory in this process', { object: g.name });
+  if (!options.target.threadLocal) throw new LinkError('thread-local storage needs a target that gives TLS blocks a home (this process does)', { file: g.name });
   const init = new Uint8Array(tls.initSize);
   for (const [index, offset] of tls.sections) {
     const s = g.sections[index]!;
@@ -156,9 +161,10 @@ function threadLocalBlock(g: ObjectGraph, layout: Layout, v: SymbolValues, optio
   }
   let block: TlsBlock;
   try {
-    block = options.threadLocal({ init, size: tls.size, align: tls.align, static: tls.static });
+    block = options.target.threadLocal({ init, size: tls.size, align: tls.align, static: tls.static });
   } catch (e) {
-    if (e instanceof LinkError && e.where.object === undefined) throw new LinkError(e.reason, { ...e.where, object: g.name });
+    // The target says why the block has no home (a NativeError in this process): a link error of this object.
+    if (e instanceof JitdbgError) throw new LinkError(e.reason, { ...e.where, file: e.where.file ?? g.name });
     throw e;
   }
   v.T = block.offset;
@@ -253,7 +259,7 @@ function writeSynthesized(layout: Layout, r: Resolution, a: Allocation, v: Symbo
     writeStub(a.segments[slot.segment]!.bytes, slot.offset, slotAddress(a, slot), v.got[sym]!);
   }
   for (const [sym, { code, callee }] of layout.shims) {
-    const target = r.targets[sym] as Extract<Target, { kind: 'shim' }>;
+    const target = r.targets[sym] as Extract<Binding, { kind: 'shim' }>;
     word(callee, target.callee);
     NONSHARED_SHIMS.get(target.name)!.write(a.segments[code.segment]!.bytes, code.offset, slotAddress(a, code), slotAddress(a, layout.dsoHandle), slotAddress(a, callee));
   }
@@ -315,6 +321,9 @@ function debugOffsets(g: ObjectGraph, pieces: GraphSection[]): DebugOffsets {
   return { offset: offset.subarray(0, target.length), size: size.subarray(0, target.length), target };
 }
 
+/** x86-64 Linux objects use the GNU symbol types and bindings whether or not they say so. */
+const GNU = { ei_osabi: ELFOSABI_GNU };
+
 function strengthOf(bind: number, shndx: number): number {
   return shndx === SHN_COMMON ? COMMON : bind === STB_GLOBAL ? STRONG : WEAK;
 }
@@ -334,7 +343,7 @@ function describe(g: ObjectGraph, r: Resolution, layout: Layout, a: Allocation, 
     if (s.st_shndx === SHN_COMMON && !layout.commons.has(s.index)) continue;
     if (!inSection(s) && s.st_shndx !== SHN_ABS && s.st_shndx !== SHN_COMMON) continue;
     const address = v.address[s.index]!;
-    symbols.push({ name: s.name, address, size: s.size, type: s.type, bind: s.bind });
+    symbols.push({ name: s.name, address, size: s.size, type: s.type, bind: s.bind, typeName: symbolTypeName(s.type, GNU), bindName: symbolBindName(s.bind, GNU) });
     if (s.bind !== STB_LOCAL && isExternal(s)) {
       definitions.push({ name: s.name, address, size: s.size, strength: strengthOf(s.bind, s.st_shndx), object: g.name });
     }

@@ -22,7 +22,7 @@ import {
 } from './arch/x86-64.js';
 import { LinkError } from './errors.js';
 import { inSection, type GraphSection, type ObjectGraph } from './graph.js';
-import type { Resolution, ResolveOptions, Target } from './resolve.js';
+import type { Resolution, ResolveOptions, Binding } from './resolve.js';
 
 /** The relocation rows by type number, for the hot loops. */
 export const ROWS: (RelocationRow | undefined)[] = [];
@@ -55,7 +55,7 @@ interface Reference {
   s: GraphSection;
   rel: ElfRelocation;
   row: RelocationRow;
-  target: Target;
+  target: Binding;
   /** For a load of read-only process data: the bytes a copy would hold. */
   copy?: Uint8Array;
 }
@@ -68,7 +68,7 @@ const SLACK = 2 ** 26;
  * `isCode` tells whether a process address is code, for absolute 32-bit references to
  * functions that are too far (they get a stub instead).
  */
-export function scanRelocations(g: ObjectGraph, r: Resolution, batchAddress: (t: Target) => number | undefined, farTarget: ResolveOptions['farTarget']): Needs {
+export function scanRelocations(g: ObjectGraph, r: Resolution, batchAddress: (t: Binding) => number | undefined, farReference: ResolveOptions['target']['farReference']): Needs {
   const gotSet = new Set<number>();
   const stubSet = new Set<number>();
   const placement: Placement = { min: 0, max: 2 ** 47 };
@@ -82,11 +82,11 @@ export function scanRelocations(g: ObjectGraph, r: Resolution, batchAddress: (t:
     for (const rel of s.relocations) {
       const row = rowOf(g, s, rel.type, rel.sym, rel.r_offset);
       const target = r.targets[rel.sym];
-      if (!target) throw new LinkError(`relocation names symbol index ${rel.sym}, past the symbol table`, { object: g.name, section: s.relocationSection, offset: rel.r_offset });
+      if (!target) throw new LinkError(`relocation names symbol index ${rel.sym}, past the symbol table`, { file: g.name, section: s.relocationSection, offset: rel.r_offset });
       if (row.needs & NEEDS_GOT_ENTRY) gotSet.add(rel.sym);
       if (row.needs & NEEDS_TLS_SYMBOL) {
         if (target.kind !== 'self' || !isThreadLocal(g, rel.sym)) {
-          throw new LinkError(`${row.name} refers to a symbol that is not thread-local data of this object (TLS of other modules and of the process is not supported)`, { object: g.name, section: s.name, offset: rel.r_offset, symbol: g.symbols[rel.sym]?.name || `#${rel.sym}` });
+          throw new LinkError(`${row.name} refers to a symbol that is not thread-local data of this object (TLS of other modules and of the process is not supported)`, { file: g.name, section: s.name, offset: rel.r_offset, symbol: g.symbols[rel.sym]?.name || `#${rel.sym}` });
         }
         if (row.needs & NEEDS_TLS_GD) tls.gd.add(rel.sym);
         if (row.needs & NEEDS_TLS_TPOFF_ENTRY) tls.tpoff.add(rel.sym);
@@ -98,7 +98,7 @@ export function scanRelocations(g: ObjectGraph, r: Resolution, batchAddress: (t:
         stubSet.add(rel.sym);
         gotSet.add(rel.sym);
       } else if (row.needs & NEEDS_CANONICAL_STUB && target.kind === 'fixed' && !fits(row.range, target.address + rel.r_addend) && !copies.has(rel.sym) && !stubSet.has(rel.sym)) {
-        const far = farTarget(target.address);
+        const far = farReference(target.address);
         if (far === 'code') {
           stubSet.add(rel.sym);
           gotSet.add(rel.sym);
@@ -123,7 +123,7 @@ export function scanRelocations(g: ObjectGraph, r: Resolution, batchAddress: (t:
   for (const ref of loads) {
     const sym = ref.rel.sym;
     if (!copyable.has(sym)) {
-      const far = farTarget((ref.target as Extract<Target, { kind: 'fixed' }>).address);
+      const far = farReference((ref.target as Extract<Binding, { kind: 'fixed' }>).address);
       copyable.set(sym, far instanceof Uint8Array ? far : undefined);
     }
     const copy = copyable.get(sym);
@@ -146,11 +146,11 @@ export function scanRelocations(g: ObjectGraph, r: Resolution, batchAddress: (t:
   }
   return { got: [...gotSet], stubs: [...stubSet], copies, indirect, tls, placement, reasons };
 
-  function addressOf(target: Target): number | undefined {
+  function addressOf(target: Binding): number | undefined {
     return target.kind === 'fixed' ? target.address : target.kind === 'batch' ? batchAddress(target) : undefined;
   }
 
-  function constrain(s: GraphSection, type: number, sym: number, offset: number, row: RelocationRow, target: Target): void {
+  function constrain(s: GraphSection, type: number, sym: number, offset: number, row: RelocationRow, target: Binding): void {
     const where = () => `${row.name} at ${s.name}+0x${offset.toString(16)}`;
     if (type === 10 || type === 11) {
       // Absolute: the target must be low. In a debug section only when it points at loaded code or data.
@@ -196,7 +196,7 @@ export function rowOf(g: ObjectGraph, s: GraphSection, type: number, sym: number
   const row = ROWS[type];
   if (row) return row;
   const entry = X86_64_RELOCATIONS.get(type);
-  const where = { object: g.name, section: s.name, offset, symbol: g.symbols[sym]?.name || `#${sym}` };
+  const where = { file: g.name, section: s.name, offset, symbol: g.symbols[sym]?.name || `#${sym}` };
   if (entry && 'refused' in entry) throw new LinkError(`${entry.name}: ${entry.refused}`, where);
   throw new LinkError(`unknown relocation type ${type}`, where);
 }

@@ -4,13 +4,14 @@
  * equals), and every reference bound to a target. Order of search: the batch's own
  * definitions (an object's own strong definition is the winner, so a module sees itself
  * first), then modules already in the session, then definitions the caller gave, then the
- * process (dlsym); the functions of libc_nonshared.a, which the process cannot export, are
+ * target process (its libraries); the functions of libc_nonshared.a, which the process cannot export, are
  * made in each module that calls them. Runs before layout: where the targets are decides where the code may go.
  */
 import { SHN_COMMON, STB_GLOBAL, STB_WEAK, STT_SECTION } from '../elf/index.js';
 import { NONSHARED_SHIMS } from './arch/x86-64.js';
-import { LinkError } from './errors.js';
+import { LinkError, UndefinedSymbolError } from './errors.js';
 import { inSection, isExternal, isLoaded, isUndefined, type ObjectGraph } from './graph.js';
+import type { Target } from '../target/types.js';
 
 export const WEAK = 1;
 export const COMMON = 2;
@@ -36,7 +37,7 @@ export interface SessionSymbols {
 }
 
 /** Where a symbol's address comes from. */
-export type Target =
+export type Binding =
   /** Its own section, absolute value, or common block in the same object (set by layout). */
   | { kind: 'self' }
   /** A definition of another object of the batch. */
@@ -51,7 +52,7 @@ export type Target =
 
 export interface Resolution {
   /** Per symbol index. */
-  targets: Target[];
+  targets: Binding[];
   /** COMMON symbols this object allocates (it holds the winning one). */
   commons: { symbol: number; size: number; align: number }[];
 }
@@ -59,37 +60,8 @@ export interface Resolution {
 export interface ResolveOptions {
   /** Definitions the caller gives, by name. */
   symbols: ReadonlyMap<string, number>;
-  /** Looks a name up in the process; undefined when absent. */
-  lookupProcess(name: string): number | undefined;
-  /**
-   * How an absolute 32-bit reference reaches a process address above the low 2 or 4 GiB:
-   * 'code' through a stub, a copy of read-only data (the bytes of the whole object, which
-   * must start at `address`), or not at all.
-   */
-  farTarget(address: number): 'code' | Uint8Array | undefined;
-  /**
-   * Gives a module's thread-local storage block a home in the target: every thread gets a copy
-   * of `init` followed by zeros up to `size`. Absent: objects with TLS cannot be linked.
-   * Throws a LinkError saying why the block has no home (the linker adds the object).
-   */
-  threadLocal?(image: TlsImage): TlsBlock;
-}
-
-export interface TlsImage {
-  /** The relocated initialization image (.tdata). */
-  init: Uint8Array;
-  size: number;
-  align: number;
-  /** Initial- or local-exec code: the block must lie at one offset from every thread pointer. */
-  static: boolean;
-}
-
-export interface TlsBlock {
-  /** The TLS module id that __tls_get_addr takes. */
-  moduleId: number;
-  /** Where the block starts relative to the thread pointer (static blocks; NaN otherwise). */
-  offset: number;
-  release(): void;
+  /** What only the target process knows: its symbols, what a far address holds, homes for TLS blocks. */
+  target: Pick<Target, 'lookup' | 'farReference' | 'threadLocal'>;
 }
 
 interface Winner {
@@ -105,7 +77,7 @@ export function resolveBatch(graphs: ObjectGraph[], session: SessionSymbols, opt
   discardDuplicateGroups(graphs, session);
   const winners = chooseWinners(graphs, session);
   const resolutions: Resolution[] = graphs.map(() => ({ targets: [], commons: [] }));
-  const unresolved: string[] = [];
+  const unresolved = new Map<string, string>();
   for (const w of winners.values()) {
     if (w.strength === COMMON) resolutions[w.graph]!.commons.push({ symbol: w.symbol, size: w.size, align: w.align });
   }
@@ -115,10 +87,10 @@ export function resolveBatch(graphs: ObjectGraph[], session: SessionSymbols, opt
       targets.push(bind(g, gi, s.index));
     }
   });
-  if (unresolved.length) throw unresolvedError(unresolved);
+  if (unresolved.size) throw new UndefinedSymbolError([...unresolved.keys()], [...unresolved.values()], { file: graphs.map((g) => g.name).join(', ') });
   return resolutions;
 
-  function bind(g: ObjectGraph, gi: number, index: number): Target {
+  function bind(g: ObjectGraph, gi: number, index: number): Binding {
     const s = g.symbols[index]!;
     if (!isExternal(s) || s.type === STT_SECTION) return { kind: 'self' };
     const w = winners.get(s.name);
@@ -132,20 +104,15 @@ export function resolveBatch(graphs: ObjectGraph[], session: SessionSymbols, opt
     if (given !== undefined) return { kind: 'fixed', address: given, size: 0, external: true };
     const shim = NONSHARED_SHIMS.get(s.name);
     if (shim) {
-      const callee = options.symbols.get(shim.callee) ?? options.lookupProcess(shim.callee);
+      const callee = options.symbols.get(shim.callee) ?? options.target.lookup(shim.callee);
       if (callee !== undefined) return { kind: 'shim', name: s.name, callee };
-      unresolved.push(`${shim.callee} (called by ${s.name}, needed by ${g.name})`);
+      if (!unresolved.has(shim.callee)) unresolved.set(shim.callee, `${shim.callee} (called by ${s.name}, needed by ${g.name})`);
       return { kind: 'fixed', address: 0, size: 0, external: false };
     }
-    const found = options.lookupProcess(s.name);
+    const found = options.target.lookup(s.name);
     if (found !== undefined) return { kind: 'fixed', address: found, size: 0, external: true };
-    if (s.bind !== STB_WEAK) unresolved.push(`${s.name} (needed by ${g.name})`);
+    if (s.bind !== STB_WEAK && !unresolved.has(s.name)) unresolved.set(s.name, `${s.name} (needed by ${g.name})`);
     return { kind: 'fixed', address: 0, size: 0, external: false };
-  }
-
-  function unresolvedError(names: string[]): LinkError {
-    const unique = [...new Set(names)];
-    return new LinkError(`undefined symbol${unique.length > 1 ? 's' : ''}: ${unique.join(', ')}`, { object: graphs.map((g) => g.name).join(', ') });
   }
 }
 

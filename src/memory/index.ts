@@ -1,3 +1,2 @@
 export * from './types.js';
 export { BufferMemoryManager, BufferAllocation } from './buffer.js';
-export { NativeMemoryManager, NativeAllocation } from './native.js';

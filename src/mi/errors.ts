@@ -5,6 +5,7 @@ import { FormatError } from '../binary/errors.js';
  * `line` and `column` are 1-based; the column counts bytes of the line's UTF-8 encoding.
  */
 export class MiParseError extends FormatError {
+  override readonly name = 'MiParseError';
   constructor(
     reason: string,
     readonly line: number,
@@ -13,8 +14,6 @@ export class MiParseError extends FormatError {
     offset: number,
   ) {
     super(reason, { offset });
-    // FormatError types its name as the literal 'FormatError'; this subclass still names itself.
-    Object.defineProperty(this, 'name', { value: 'MiParseError' });
     this.message = `line ${line}, column ${column}: ${reason}`;
   }
 }

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import koffi from 'koffi';
+import { JitdbgError } from '../binary/errors.js';
 
 export const PROT_READ = 1;
 export const PROT_WRITE = 2;
@@ -26,13 +27,18 @@ const c = {
   dlerror: libc.func('const char *dlerror(void)'),
   fflush: libc.func('int fflush(uintptr_t stream)'),
   dladdr1: libc.func('int dladdr1(uintptr_t addr, _Out_ uint8_t *info, _Out_ uintptr_t *extra, int flags)'),
+  dlinfo: libc.func('int dlinfo(uintptr_t handle, int request, _Out_ uintptr_t *info)'),
 };
 
 /** The page size of x86-64 Linux. */
 export const PAGE_SIZE = 4096;
 
-/** A failed system call, with errno's text. */
-export class NativeError extends Error {
+/**
+ * What this process's C library or dynamic loader refused: a failed system call (with errno's
+ * text), a library dlopen cannot load (its name as `where.file`, dlerror's text as the reason),
+ * an unsafe cache directory. Not a bug of jitdbg: the CLI prints it as one line.
+ */
+export class NativeError extends JitdbgError {
   override readonly name = 'NativeError';
 }
 
@@ -95,8 +101,14 @@ export function memoryView(address: number, length: number): Uint8Array {
 /** Opens a shared library (RTLD_NOW | RTLD_GLOBAL); returns its handle. */
 export function dlopen(file: string): number {
   const h = c.dlopen(file, RTLD_NOW | RTLD_GLOBAL);
-  if (!h) throw new NativeError(c.dlerror() ?? `dlopen ${file} failed`);
+  if (!h) throw new NativeError(`cannot load the library: ${loaderReason(file, c.dlerror())}`, { file });
   return Number(h);
+}
+
+/** dlerror's text without the file name it starts with ("libfoo.so: cannot open shared object file: ..."). */
+function loaderReason(file: string, error: string | null): string {
+  if (!error) return 'dlopen failed';
+  return error.startsWith(`${file}: `) ? error.slice(file.length + 2) : error;
 }
 
 /** RTLD_DEFAULT: search the global scope, in load order. */
@@ -117,11 +129,28 @@ export function mappingPermissions(address: number): string | undefined {
   return undefined;
 }
 
+const RTLD_DL_LINKMAP = 2;
+const RTLD_DL_SYMENT = 1;
+const RTLD_DI_LINKMAP = 2;
+
+/** The `struct link_map *` of a dlopen handle (dlinfo RTLD_DI_LINKMAP). */
+export function linkMap(handle: number): number {
+  const map = [0];
+  if (c.dlinfo(handle, RTLD_DI_LINKMAP, map) !== 0 || !map[0]) throw new NativeError('dlinfo(RTLD_DI_LINKMAP) failed');
+  return Number(map[0]);
+}
+
+/** The `struct link_map *` of the loaded object that contains `address`, or undefined. */
+export function linkMapAt(address: number): number | undefined {
+  const extra = [0];
+  return c.dladdr1(address, Buffer.alloc(32), extra, RTLD_DL_LINKMAP) && extra[0] ? Number(extra[0]) : undefined;
+}
+
 /** The size of the dynamic symbol that starts exactly at `address` (dladdr1), or undefined. */
 export function symbolSizeAt(address: number): number | undefined {
   const info = Buffer.alloc(32);
   const extra = [0];
-  if (!c.dladdr1(address, info, extra, 1 /* RTLD_DL_SYMENT */) || !extra[0]) return undefined;
+  if (!c.dladdr1(address, info, extra, RTLD_DL_SYMENT) || !extra[0]) return undefined;
   if (Number(info.readBigUInt64LE(24)) !== address) return undefined; // dli_saddr: the nearest symbol's start
   return Number(koffi.decode(pointer(Number(extra[0])), 16, 'uint64_t'));
 }

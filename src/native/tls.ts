@@ -20,17 +20,15 @@ import {
 } from '../elf/consts.js';
 import { ElfFile } from '../elf/read.js';
 import { writeElf, type DynamicEntrySpec, type SectionSpec } from '../elf/write.js';
-import type { TlsBlock, TlsImage } from '../link/resolve.js';
+import type { TlsBlock, TlsImage } from '../target/types.js';
 import { cacheDirectory, privateDirectory, view, writeNewFile } from './jit-interface.js';
-import { dlopen, NativeError } from './libc.js';
+import { dlopen, linkMap, NativeError } from './libc.js';
 
-const RTLD_DI_LINKMAP = 2;
 const RTLD_DI_TLS_MODID = 9;
 
 const libc = koffi.load('libc.so.6');
 const c = {
   dlinfoId: libc.func('int dlinfo(uintptr_t handle, int request, _Out_ uint64_t *info)'),
-  dlinfoMap: libc.func('int dlinfo(uintptr_t handle, int request, _Out_ uintptr_t *info)'),
   dlclose: libc.func('int dlclose(uintptr_t handle)'),
 };
 
@@ -117,9 +115,7 @@ export function nativeTlsBlock(image: TlsImage): TlsBlock {
     if (c.dlinfoId(handle, RTLD_DI_TLS_MODID, id) !== 0 || !id[0]) throw new NativeError('dlinfo(RTLD_DI_TLS_MODID) failed');
     moduleId = Number(id[0]);
     if (library.tpoffWord !== undefined) {
-      const map = [0];
-      if (c.dlinfoMap(handle, RTLD_DI_LINKMAP, map) !== 0 || !map[0]) throw new NativeError('dlinfo(RTLD_DI_LINKMAP) failed');
-      const base = view(Number(map[0]), 8).getBigUint64(0, true); // struct link_map's l_addr, <link.h>
+      const base = view(linkMap(handle), 8).getBigUint64(0, true); // struct link_map's l_addr, <link.h>
       offset = Number(view(Number(base) + library.tpoffWord, 8).getBigInt64(0, true));
     }
   } catch (e) {

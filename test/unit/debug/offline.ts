@@ -8,6 +8,7 @@ import { SHN_UNDEF, SHT_SYMTAB, STB_LOCAL } from '../../../src/elf/consts.js';
 import { BufferMemoryManager, type BufferAllocation } from '../../../src/memory/buffer.js';
 import type { Placement, SegmentRequest } from '../../../src/memory/types.js';
 import { JITSession, type Module } from '../../../src/session.js';
+import { DetachedTarget } from '../../../src/target/detached.js';
 
 /** Buffer memory that remembers its allocations, so that target memory can be read back. */
 export class RecordingMemory extends BufferMemoryManager {
@@ -56,7 +57,8 @@ export function linkOffline(files: string[], bytes?: Uint8Array[], base?: number
   const memory = new RecordingMemory(base);
   // A TLS block in the target's static area, as a loader would place it below the thread pointer.
   const threadLocal = () => ({ moduleId: 1, offset: -0x1000, release: () => {} });
-  const session = new JITSession({ memory, symbols: externals(objects), threadLocal });
+  const target = Object.assign(new DetachedTarget(memory), { threadLocal });
+  const session = new JITSession({ target, symbols: externals(objects) });
   const modules = session.addObjects(objects.map((bytes, i) => ({ bytes, name: basename(files[i]!) })));
   return { modules, memory, objects };
 }

@@ -1,7 +1,7 @@
 // A worker thread registering and unregistering images with the process's one descriptor while
 // other threads do the same: `cycles` from workerData, then posts how many it did.
 import { parentPort, workerData } from 'node:worker_threads';
-import { GdbJitRegistrar } from '../../../src/debug/gdb-jit.js';
+import { GdbJitRegistrar } from '../../../src/native/gdb-jit.js';
 
 const registrar = new GdbJitRegistrar();
 const image = new Uint8Array(64).fill(workerData.tag as number);

@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { BufferMemoryManager, NativeMemoryManager, PlacementError, type SegmentRequest } from '../../../src/memory/index.js';
+import { BufferMemoryManager, PlacementError, type SegmentRequest } from '../../../src/memory/index.js';
+import { NativeMemoryManager } from '../../../src/native/memory.js';
 
 /** The permissions of every mapping of this process that overlaps [start, end). */
 function mappings(start: number, end: number): string[] {

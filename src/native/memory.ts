@@ -1,5 +1,5 @@
-import { dlsym, mapAnywhere, mapAt, memoryView, PAGE_SIZE, PROT_EXEC, PROT_READ, PROT_WRITE, protect, RTLD_DEFAULT, unmap } from '../native/libc.js';
-import { ADDRESS_SPACE_END, pageLayout, PlacementError, type Allocation, type MemoryManager, type Placement, type Segment, type SegmentKind, type SegmentRequest } from './types.js';
+import { dlsym, mapAnywhere, mapAt, memoryView, PAGE_SIZE, PROT_EXEC, PROT_READ, PROT_WRITE, protect, RTLD_DEFAULT, unmap } from './libc.js';
+import { ADDRESS_SPACE_END, pageLayout, PlacementError, type Allocation, type MemoryManager, type Placement, type Segment, type SegmentKind, type SegmentRequest } from '../memory/types.js';
 
 const FINAL_PROT: Record<SegmentKind, number> = {
   code: PROT_READ | PROT_EXEC,

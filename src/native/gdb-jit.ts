@@ -9,13 +9,12 @@
  * free. The descriptor lock is held across the call, so no other thread can change
  * relevant_entry before GDB has read it (LLVM ORC releases its lock first and can).
  */
-import { memoryView } from '../native/libc.js';
+import type { Registrar, Registration } from '../target/types.js';
 import {
   allocateNative, CODE_ENTRY_SIZE, DESCRIPTOR_SIZE, freeNative, JIT_NOACTION, JIT_REGISTER_FN, JIT_UNREGISTER_FN, jitInterface, pointerAt, view,
   type JitInterface,
-} from '../native/jit-interface.js';
-import type { ModuleRegistrar } from '../session.js';
-import { moduleRegistrar, type ModuleRegistrarOptions, type Registrar, type Registration } from './registrar.js';
+} from './jit-interface.js';
+import { memoryView } from './libc.js';
 
 // Field offsets of struct jit_descriptor and struct jit_code_entry.
 const ACTION_FLAG = 4;
@@ -96,32 +95,4 @@ function unlink(d: DataView, e: DataView): void {
   if (prev) view(prev, CODE_ENTRY_SIZE).setBigUint64(NEXT_ENTRY, BigInt(next), true);
   else d.setBigUint64(FIRST_ENTRY, BigInt(next), true);
   if (next) view(next, CODE_ENTRY_SIZE).setBigUint64(PREV_ENTRY, BigInt(prev), true);
-}
-
-let shared: GdbJitRegistrar | null | undefined;
-
-/** Where images go when GDB's interface cannot be set up: nowhere (they may still be dumped). */
-const nowhere: Registrar = { read: memoryView, register: () => ({ dispose() {} }) };
-
-/**
- * The default ModuleRegistrar of a JITSession whose memory is this process's: debug images
- * registered with GDB through the process's one descriptor. When the registration library
- * cannot be set up (e.g. an unsafe cache directory), says so once on stderr and registers
- * nothing: the code still runs.
- */
-export function gdbModuleRegistrar(options: ModuleRegistrarOptions = {}): ModuleRegistrar {
-  let registerModules: ModuleRegistrar | undefined;
-  return (modules) => {
-    if (shared === undefined) {
-      try {
-        shared = new GdbJitRegistrar();
-      } catch (e) {
-        shared = null;
-        process.stderr.write(`jitdbg: debug images will not be registered with GDB: ${(e as Error).message}\n`);
-      }
-    }
-    if (!shared && !options.onImage) return [];
-    registerModules ??= moduleRegistrar(shared ?? nowhere, options);
-    return registerModules(modules);
-  };
 }

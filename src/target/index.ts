@@ -1,0 +1,2 @@
+export type { Target, TlsImage, TlsBlock, FarReference, ReadTarget, Registrar, Registration, Disposable, NativeCall } from './types.js';
+export { DetachedTarget } from './detached.js';
