@@ -41,6 +41,7 @@ export class Unit implements FormContext {
   readonly dwoId?: bigint;
   private abbrevTable?: AbbrevTable;
   private unitBases?: UnitBases;
+  private tree?: { parent: Map<number, number>; children: Map<number, number[]> };
 
   constructor(
     readonly dwarf: Dwarf,
@@ -143,6 +144,35 @@ export class Unit implements FormContext {
     const low = root.find(C.DW_AT_low_pc);
     if (low >= 0) bases.lowPc = root.address(low);
     return bases;
+  }
+
+  /** Parent and children by DIE offset, from one walk of the unit on first use. */
+  private get dieTree(): { parent: Map<number, number>; children: Map<number, number[]> } {
+    if (this.tree) return this.tree;
+    const tree = { parent: new Map<number, number>(), children: new Map<number, number[]>() };
+    const open: number[] = [];
+    this.walk((die) => {
+      if (die.isNull) return;
+      open[die.depth] = die.offset;
+      if (die.depth === 0) return;
+      const parent = open[die.depth - 1]!;
+      tree.parent.set(die.offset, parent);
+      const siblings = tree.children.get(parent);
+      if (siblings) siblings.push(die.offset);
+      else tree.children.set(parent, [die.offset]);
+    });
+    return (this.tree = tree);
+  }
+
+  /** The parent of `die`, or undefined for the root. */
+  parentOf(die: Die): Die | undefined {
+    const at = this.dieTree.parent.get(die.offset);
+    return at === undefined ? undefined : this.dieAt(at);
+  }
+
+  /** The children of `die`, in order, without the null entry that ends them. */
+  childrenOf(die: Die): Die[] {
+    return (this.dieTree.children.get(die.offset) ?? []).map((at) => this.dieAt(at));
   }
 
   /**
