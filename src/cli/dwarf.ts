@@ -23,9 +23,13 @@ llvm-dwarfdump. Without a selection, --info.
   --info         every unit and DIE with its attributes (llvm-dwarfdump --debug-info)
   --lines        every line program: header, file table and rows (--debug-line)
   --frames       the CIEs and FDEs of .eh_frame and .debug_frame with their instructions
-  --lookup ADDR  the file, line, column and function of an address (hex with 0x, or decimal)
+  --lookup ADDR  the file, line, column and function of an address (hex with 0x, or decimal;
+                 also --lookup=ADDR)
   --json         one JSON object with a key per selection (shapes in docs/cli.md)
-  --help         this text
+  -h, --help     this text
+
+A file without .debug_info (compiled without -g, or stripped) is not an error: a note says so
+on stderr and the exit status is 0.
 `;
 
 type Part = 'info' | 'lines' | 'frames';
@@ -53,6 +57,9 @@ export const dwarf: Command = {
     if (parts.size === 0 && lookup === undefined) parts.add('info');
     const file = files[0]!;
     const d = openDwarf(file);
+    if (!d.sections.has('.debug_info') && (parts.has('info') || parts.has('lines') || lookup !== undefined)) {
+      process.stderr.write(`jitdbg: ${file}: no DWARF debug information (.debug_info is absent)\n`);
+    }
     // Build the whole output before writing any of it: bad input prints only the error line.
     const chunks: string[] = [];
     const write = (s: string): void => { chunks.push(s); };

@@ -1,4 +1,5 @@
 import type { Dwarf } from './dwarf.js';
+import { readInitialLength, readOffset } from './initial-length.js';
 import type { AddressRange } from './ranges.js';
 import { readAddress } from './values.js';
 
@@ -19,17 +20,10 @@ export function readAranges(dwarf: Dwarf): ArangeSet[] {
   const out: ArangeSet[] = [];
   for (let offset = 0; offset < r.length; ) {
     r.seek(offset);
-    let length = r.u32();
-    let offsetSize = 4;
-    if (length === 0xffffffff) {
-      length = r.u64n('unit length');
-      offsetSize = 8;
-    }
-    r.need(r.pos, length, 'address range set');
-    const end = r.pos + length;
+    const { offsetSize, end } = readInitialLength(r, 'address range set');
     const version = r.u16();
     if (version !== 2) throw r.error(`unsupported .debug_aranges version ${version}`, r.pos - 2);
-    const unitOffset = offsetSize === 4 ? r.u32() : r.u64n('unit offset');
+    const unitOffset = readOffset(r, offsetSize, 'debug_info_offset');
     const addressSize = r.u8();
     const segmentSelectorSize = r.u8();
     if (![1, 2, 4, 8].includes(addressSize)) throw r.error(`address size ${addressSize}`, r.pos - 2);

@@ -1,6 +1,7 @@
 import type { ByteReader } from '../binary/index.js';
 import type { Dwarf } from './dwarf.js';
 import * as C from './forms/consts.js';
+import { readInitialLength } from './initial-length.js';
 import { readAddress } from './values.js';
 
 export type CfiSection = '.eh_frame' | '.debug_frame';
@@ -24,6 +25,8 @@ export interface Cie {
   lsdaEncoding?: number;
   personalityEncoding?: number;
   personality?: number;
+  /** Offset of the personality pointer in the section. */
+  personalityOffset?: number;
   signalFrame: boolean;
   instructions: Uint8Array;
   /** Offset of the first instruction in the section. */
@@ -38,8 +41,12 @@ export interface Fde {
   cie: Cie;
   pcBegin: number;
   pcRange: number;
+  /** Offset of the pc_begin pointer in the section. */
+  pcBeginOffset: number;
   augmentationData?: Uint8Array;
   lsda?: number;
+  /** Offset of the LSDA pointer in the section. */
+  lsdaOffset?: number;
   instructions: Uint8Array;
   instructionsOffset: number;
 }
@@ -52,97 +59,124 @@ export interface CfiTerminator {
 
 export type CfiEntry = Cie | Fde | CfiTerminator;
 
+/** Where pc-relative and text-relative pointers of a CFI section are based, and the default address size. */
+export interface CfiBases {
+  /** Address of the section itself (DW_EH_PE_pcrel); 0 when unknown, as in a relocatable object. */
+  sectionAddress: number;
+  /** Address of .text (DW_EH_PE_textrel). */
+  textAddress: number;
+  /** Address size of CIEs before version 4, which do not record it. */
+  addressSize: number;
+}
+
 /**
  * Every entry of .eh_frame or .debug_frame in section order. Pointers are decoded by their
  * DW_EH_PE_* encoding; pc-relative ones use the section's address from DwarfOptions.addressOf
  * (0 when unknown, as in a relocatable object). Indirect pointers are returned undereferenced.
  */
 export function readCfi(dwarf: Dwarf, section: CfiSection, defaultAddressSize = 8): CfiEntry[] {
-  const r = dwarf.sections.reader(section);
+  const bases: CfiBases = {
+    sectionAddress: dwarf.options.addressOf?.(section) ?? 0,
+    textAddress: dwarf.options.addressOf?.('.text') ?? 0,
+    addressSize: defaultAddressSize,
+  };
+  return readCfiEntries(dwarf.sections.reader(section), section, bases);
+}
+
+/**
+ * The entries of CFI section `section` read by `r` (see readCfi): the one walker of CIEs and
+ * FDEs, which both the DWARF reader and the code that moves .eh_frame use.
+ */
+export function readCfiEntries(r: ByteReader, section: CfiSection, bases: CfiBases): CfiEntry[] {
   const eh = section === '.eh_frame';
-  const sectionAddress = dwarf.options.addressOf?.(section) ?? 0;
-  const textAddress = dwarf.options.addressOf?.('.text') ?? 0;
   const cies = new Map<number, Cie>();
   const out: CfiEntry[] = [];
-  const pointer = (encoding: number, addressSize: number): number => readEncoded(r, encoding, addressSize, sectionAddress, textAddress);
+  const pointer: PointerReader = (encoding, addressSize) => readEncoded(r, encoding, addressSize, bases.sectionAddress, bases.textAddress);
+  const cieAt = (offset: number): Cie => {
+    let cie = cies.get(offset);
+    if (!cie) {
+      if (!(offset >= 0 && offset < r.length)) throw r.error(`CIE pointer 0x${offset.toString(16)} is outside the section`, offset < 0 ? 0 : r.length);
+      r.seek(offset);
+      const header = readEntryHeader(r, eh);
+      if (header.kind !== 'cie') throw r.error('FDE points to an entry that is not a CIE', offset);
+      cie = readCie(r, offset, header.length, header.end, bases.addressSize, pointer);
+      cies.set(offset, cie);
+    }
+    return cie;
+  };
   for (let offset = 0; offset < r.length; ) {
     r.seek(offset);
-    let length = r.u32();
-    let offsetSize: 4 | 8 = 4;
-    if (length === 0xffffffff) {
-      length = r.u64n('entry length');
-      offsetSize = 8;
-    }
-    if (length === 0) {
+    const header = readEntryHeader(r, eh);
+    const { length, end } = header;
+    if (header.kind === 'terminator') {
       out.push({ kind: 'terminator', offset });
       if (eh) break;
-      offset = r.pos;
+      offset = end;
       continue;
     }
-    r.need(r.pos, length, 'CFI entry');
-    const end = r.pos + length;
-    const idAt = r.pos;
-    const id = readCieId(r, offsetSize);
-    if (isCieId(id, eh)) {
-      const cie = readCie(r, offset, length, end, eh, defaultAddressSize, pointer);
-      cies.set(offset, cie);
-      out.push(cie);
-    } else {
-      const cieOffset = eh ? idAt - Number(id) : Number(id);
-      const cie = cies.get(cieOffset) ?? readCieAt(r, cieOffset, eh, defaultAddressSize, pointer, cies);
-      r.seek(idAt + offsetSize);
-      const pcBegin = pointer(cie.fdeEncoding, cie.addressSize);
-      const pcRange = pointer(cie.fdeEncoding & 0x0f, cie.addressSize);
-      let augmentationData: Uint8Array | undefined;
-      let lsda: number | undefined;
-      if (cie.augmentation.startsWith('z')) {
-        const len = r.uleb128();
-        const dataAt = r.pos;
-        augmentationData = r.take(len, 'augmentation data');
-        if (cie.lsdaEncoding !== undefined && cie.lsdaEncoding !== C.DW_EH_PE_omit && len > 0) {
-          r.seek(dataAt);
-          lsda = pointer(cie.lsdaEncoding, cie.addressSize);
-          r.seek(dataAt + len);
-        }
-      }
-      if (r.pos > end) throw r.error('FDE header runs past the end of the entry', offset);
-      out.push({ kind: 'fde', offset, length, cie, pcBegin, pcRange, augmentationData, lsda, instructionsOffset: r.pos, instructions: r.bytes.subarray(r.pos, end) });
+    if (header.kind === 'cie') {
+      out.push(cieAt(offset));
+      offset = end;
+      continue;
     }
+    const cie = cieAt(header.cieOffset);
+    r.seek(header.bodyOffset);
+    const pcBeginOffset = r.pos;
+    const pcBegin = pointer(cie.fdeEncoding, cie.addressSize);
+    // The range is a length: its format is the CIE's, but it is never relative to anything.
+    const pcRange = pointer(cie.fdeEncoding & C.DW_EH_PE_FORMAT_MASK, cie.addressSize);
+    const fde: Fde = { kind: 'fde', offset, length, cie, pcBegin, pcRange, pcBeginOffset, instructionsOffset: 0, instructions: new Uint8Array(0) };
+    if (cie.augmentation.startsWith('z')) {
+      const len = r.uleb128();
+      const dataAt = r.pos;
+      fde.augmentationData = r.take(len, 'augmentation data');
+      if (cie.lsdaEncoding !== undefined && cie.lsdaEncoding !== C.DW_EH_PE_omit && len > 0) {
+        r.seek(dataAt);
+        fde.lsdaOffset = dataAt;
+        fde.lsda = pointer(cie.lsdaEncoding, cie.addressSize);
+        r.seek(dataAt + len);
+      }
+    }
+    if (r.pos > end) throw r.error('FDE header runs past the end of the entry', offset);
+    fde.instructionsOffset = r.pos;
+    fde.instructions = r.bytes.subarray(r.pos, end);
+    out.push(fde);
     offset = end;
   }
   return out;
 }
 
-/** The CIE id / CIE pointer field: all ones marks a CIE in .debug_frame, 0 in .eh_frame. */
-function readCieId(r: ByteReader, offsetSize: 4 | 8): bigint {
-  return offsetSize === 4 ? BigInt(r.u32()) : r.u64();
-}
+type EntryHeader =
+  | { kind: 'terminator'; length: 0; end: number }
+  | { kind: 'cie'; length: number; end: number }
+  | { kind: 'fde'; length: number; end: number; cieOffset: number; bodyOffset: number };
 
-function isCieId(id: bigint, eh: boolean): boolean {
-  return eh ? id === 0n : id === 0xffffffffn || id === 0xffffffffffffffffn;
+/**
+ * The length and CIE_id / CIE_pointer of the entry at the cursor, which is left after them.
+ * In .debug_frame the field is an offset of the unit's size (4 or 8 bytes) from the start of
+ * the section, and all ones marks a CIE (DWARF 5, 6.4.1). In .eh_frame it is 4 bytes whatever
+ * the length's format, 0 marks a CIE, and an FDE's value is subtracted from the field's own
+ * offset (LSB 5.0 Core, 10.6.1.1 "CIE Pointer: A 4 byte unsigned value"; gimli reads it so too,
+ * `EhFrame::cie_offset_encoding` is always `CieOffsetEncoding::U32`).
+ */
+function readEntryHeader(r: ByteReader, eh: boolean): EntryHeader {
+  const { length, offsetSize, end } = readInitialLength(r, 'CFI entry');
+  if (length === 0) return { kind: 'terminator', length, end };
+  const idAt = r.pos;
+  if (eh) {
+    const pointer = r.u32();
+    return pointer === 0 ? { kind: 'cie', length, end } : { kind: 'fde', length, end, cieOffset: idAt - pointer, bodyOffset: r.pos };
+  }
+  const id = offsetSize === 4 ? BigInt(r.u32()) : r.u64();
+  if (id === (offsetSize === 4 ? BigInt(C.DW_CIE_ID) : C.DW64_CIE_ID)) return { kind: 'cie', length, end };
+  if (id > BigInt(Number.MAX_SAFE_INTEGER)) throw r.error(`CIE pointer 0x${id.toString(16)} is outside the section`, idAt);
+  return { kind: 'fde', length, end, cieOffset: Number(id), bodyOffset: r.pos };
 }
 
 type PointerReader = (encoding: number, addressSize: number) => number;
 
-/** The CIE an FDE points to when it was not met first in section order. */
-function readCieAt(r: ByteReader, offset: number, eh: boolean, addressSize: number, pointer: PointerReader, cies: Map<number, Cie>): Cie {
-  if (!(offset >= 0 && offset + 4 <= r.length)) throw r.error(`CIE pointer 0x${offset.toString(16)} is outside the section`, offset < 0 ? 0 : r.length);
-  r.seek(offset);
-  let length = r.u32();
-  let offsetSize = 4;
-  if (length === 0xffffffff) {
-    length = r.u64n('entry length');
-    offsetSize = 8;
-  }
-  r.need(r.pos, length, 'CIE');
-  const end = r.pos + length;
-  if (!isCieId(readCieId(r, offsetSize as 4 | 8), eh)) throw r.error('FDE points to an entry that is not a CIE', offset);
-  const cie = readCie(r, offset, length, end, eh, addressSize, pointer);
-  cies.set(offset, cie);
-  return cie;
-}
-
-function readCie(r: ByteReader, offset: number, length: number, end: number, eh: boolean, defaultAddressSize: number, pointer: PointerReader): Cie {
+/** The CIE at `offset`, whose id field the cursor has just passed. */
+function readCie(r: ByteReader, offset: number, length: number, end: number, defaultAddressSize: number, pointer: PointerReader): Cie {
   const version = r.u8();
   if (version !== 1 && version !== 3 && version !== 4) throw r.error(`unsupported CIE version ${version}`, r.pos - 1);
   const augmentation = r.cstring('augmentation');
@@ -153,7 +187,8 @@ function readCie(r: ByteReader, offset: number, length: number, end: number, eh:
     segmentSelectorSize = r.u8();
     if (![1, 2, 4, 8].includes(addressSize)) throw r.error(`address size ${addressSize}`, r.pos - 2);
   }
-  if (augmentation.includes('eh') && !eh) r.skip(addressSize);
+  // GCC's old "eh" augmentation: the address of the exception table, in either section (as readelf reads it).
+  if (augmentation === 'eh') r.skip(addressSize);
   const codeAlignmentFactor = r.uleb128();
   const dataAlignmentFactor = r.sleb128();
   const returnAddressRegister = version === 1 ? r.u8() : r.uleb128();
@@ -171,7 +206,11 @@ function readCie(r: ByteReader, offset: number, length: number, end: number, eh:
       switch (c) {
         case 'R': cie.fdeEncoding = r.u8(); break;
         case 'L': cie.lsdaEncoding = r.u8(); break;
-        case 'P': cie.personalityEncoding = r.u8(); cie.personality = pointer(cie.personalityEncoding, addressSize); break;
+        case 'P':
+          cie.personalityEncoding = r.u8();
+          cie.personalityOffset = r.pos;
+          cie.personality = pointer(cie.personalityEncoding, addressSize);
+          break;
         case 'S': cie.signalFrame = true; break;
         case 'B': case 'G': break; // AArch64 BTI / MTE markers: no data.
       }
@@ -195,7 +234,7 @@ export function readEncoded(r: ByteReader, encoding: number, addressSize: number
   if (encoding === C.DW_EH_PE_omit) return 0;
   const at = r.pos;
   let v: number;
-  switch (encoding & 0x0f) {
+  switch (encoding & C.DW_EH_PE_FORMAT_MASK) {
     case C.DW_EH_PE_absptr: v = readAddress(r, addressSize); break;
     case C.DW_EH_PE_uleb128: v = r.uleb128(); break;
     case C.DW_EH_PE_udata2: v = r.u16(); break;
@@ -207,16 +246,16 @@ export function readEncoded(r: ByteReader, encoding: number, addressSize: number
     case C.DW_EH_PE_sdata8: v = r.i64n('pointer'); break;
     default: throw r.error(`unknown pointer encoding 0x${encoding.toString(16)}`, at);
   }
-  switch (encoding & 0x70) {
+  switch (encoding & C.DW_EH_PE_APPLICATION_MASK) {
     case 0: break;
     case C.DW_EH_PE_pcrel: v += sectionAddress + at; break;
     case C.DW_EH_PE_textrel: v += textAddress; break;
     case C.DW_EH_PE_datarel: case C.DW_EH_PE_funcrel: break; // Bases the section getter cannot know.
     case C.DW_EH_PE_aligned: break;
-    default: throw r.error(`unknown pointer application 0x${(encoding & 0x70).toString(16)}`, at);
+    default: throw r.error(`unknown pointer application 0x${(encoding & C.DW_EH_PE_APPLICATION_MASK).toString(16)}`, at);
   }
   // Truncate to the address width, as the unwinder does (pc-relative values of 4-byte pointers wrap).
-  return addressSize === 4 || (encoding & 0x0f) === C.DW_EH_PE_udata4 || (encoding & 0x0f) === C.DW_EH_PE_sdata4 ? v >>> 0 : v;
+  return addressSize === 4 || (encoding & C.DW_EH_PE_FORMAT_MASK) === C.DW_EH_PE_udata4 || (encoding & C.DW_EH_PE_FORMAT_MASK) === C.DW_EH_PE_sdata4 ? v >>> 0 : v;
 }
 
 /** One decoded call frame instruction (DWARF 5, 6.4.2), operands already scaled by the CIE's factors. */
@@ -250,13 +289,13 @@ export function decodeCfa(dwarf: Dwarf, section: CfiSection, bytes: Uint8Array, 
   while (!r.atEnd) {
     const at = r.pos;
     const byte = r.u8();
-    const high = byte & 0xc0;
+    const high = byte & C.DW_CFA_PRIMARY_MASK;
     const op = high ? high : byte;
     const i: CfaInstruction = { offset: offset + at, op, name: C.nameOf('CFA', op) ?? `DW_CFA_unknown_0x${op.toString(16)}` };
     switch (op) {
-      case C.DW_CFA_advance_loc: loc += (byte & 0x3f) * caf; i.location = loc; break;
-      case C.DW_CFA_offset: i.register = byte & 0x3f; i.value = r.uleb128() * daf; break;
-      case C.DW_CFA_restore: i.register = byte & 0x3f; break;
+      case C.DW_CFA_advance_loc: loc += (byte & C.DW_CFA_OPERAND_MASK) * caf; i.location = loc; break;
+      case C.DW_CFA_offset: i.register = byte & C.DW_CFA_OPERAND_MASK; i.value = r.uleb128() * daf; break;
+      case C.DW_CFA_restore: i.register = byte & C.DW_CFA_OPERAND_MASK; break;
       case C.DW_CFA_nop: case C.DW_CFA_remember_state: case C.DW_CFA_restore_state: case C.DW_CFA_GNU_window_save: break;
       case C.DW_CFA_set_loc: {
         const sub = r.sub(0, r.length);

@@ -4,11 +4,12 @@ import { decodeCfa, readCfi, type CfaInstruction, type CfiSection } from './cfi.
 import type { Dwarf } from './dwarf.js';
 import { formatExpression, type FormatOptions } from './expr.js';
 import * as C from './forms/consts.js';
-import type { AttrValue, Die, Unit } from './info.js';
+import { isAddressForm, type AttrValue, type Die, type Unit } from './info.js';
 import type { LineProgram } from './line.js';
 import { readLocations } from './loc.js';
 import { readRanges } from './ranges.js';
 import { registerName } from './registers.js';
+import { qualifiedTypeName } from './type-name.js';
 import { hex } from './values.js';
 
 const ENUM_ATTRS = new Map<number, C.Family>([
@@ -83,18 +84,14 @@ export function describeAttribute(die: Die, i: number): string {
       `${e.begin === undefined ? '<default>' : `[${hex(e.begin, 16)}, ${hex(e.end!, 16)})`}: ${formatExpression(e.expr, opts, opts)}`);
     return `${hex(v, 8)}: ${list.map((s) => `\n${' '.repeat(die.depth * 2 + 17)}${s}`).join('')}`;
   }
-  if (at === C.DW_AT_high_pc && typeof v === 'number' && form !== C.DW_FORM_addr) {
-    const low = die.find(C.DW_AT_low_pc);
-    if (low >= 0) return hex(die.address(low) + v, 16);
+  // A constant DW_AT_high_pc (DWARF 4+) is an offset from DW_AT_low_pc: shown as the end address it gives.
+  if (at === C.DW_AT_high_pc && !isAddressForm(form)) {
+    const range = die.lowHigh();
+    if (range) return hex(range.high, unit.addressSize * 2);
   }
   if (typeof v === 'number' && isReferenceForm(form)) {
-    let name: string | undefined;
-    try {
-      const target = die.ref(at);
-      name = !target ? undefined : at === C.DW_AT_type ? typeName(target) : NAMED_REFERENCES.has(at) ? target.string(C.DW_AT_name) : undefined;
-    } catch {
-      name = undefined;
-    }
+    const target = die.ref(at);
+    const name = !target ? undefined : at === C.DW_AT_type ? qualifiedTypeName(target) : NAMED_REFERENCES.has(at) ? target.string(C.DW_AT_name) : undefined;
     return `${hex(v, 8)}${name !== undefined ? ` "${name}"` : ''}`;
   }
   return plain(v, form);
@@ -103,40 +100,6 @@ export function describeAttribute(die: Die, i: number): string {
 function isReferenceForm(form: number): boolean {
   return form === C.DW_FORM_ref1 || form === C.DW_FORM_ref2 || form === C.DW_FORM_ref4 || form === C.DW_FORM_ref8
     || form === C.DW_FORM_ref_udata || form === C.DW_FORM_ref_addr;
-}
-
-const MAX_TYPE_DEPTH = 16;
-
-/** A type's name as C spells it ("const char *", "int[8]"), following DW_AT_type a bounded number of steps. */
-export function typeName(die: Die, depth = 0): string {
-  const inner = (): string => {
-    if (depth >= MAX_TYPE_DEPTH) return '...';
-    const t = die.ref(C.DW_AT_type);
-    return t ? typeName(t, depth + 1) : 'void';
-  };
-  const name = die.string(C.DW_AT_name);
-  switch (die.tag) {
-    case C.DW_TAG_pointer_type: return `${inner()} *`;
-    case C.DW_TAG_reference_type: return `${inner()} &`;
-    case C.DW_TAG_rvalue_reference_type: return `${inner()} &&`;
-    case C.DW_TAG_const_type: case C.DW_TAG_volatile_type: {
-      const q = die.tag === C.DW_TAG_const_type ? 'const' : 'volatile';
-      const t = inner();
-      return t.endsWith('*') || t.endsWith('&') ? `${t}${q}` : `${q} ${t}`;
-    }
-    case C.DW_TAG_array_type: {
-      let dims = '';
-      die.unit.walk((d) => {
-        if (d.depth === 1 && d.tag === C.DW_TAG_subrange_type) {
-          const count = d.numberOf(C.DW_AT_count) ?? (d.numberOf(C.DW_AT_upper_bound) ?? -1) + 1;
-          dims += count > 0 ? `[${count}]` : '[]';
-        }
-      }, die.offset, true);
-      return `${inner()}${dims}`;
-    }
-    case C.DW_TAG_subroutine_type: return `${inner()} ()`;
-    default: return name ?? '';
-  }
 }
 
 /** A unit as `llvm-dwarfdump --debug-info` prints it: header, then each DIE with its attributes. */

@@ -1,12 +1,12 @@
 import type { ByteReader } from '../binary/index.js';
 import type { Abbrev, AbbrevTable } from './abbrev.js';
 import type { Dwarf } from './dwarf.js';
+import { readFormValue, type AttrValue, type FormContext } from './form.js';
 import * as C from './forms/consts.js';
-import { skipLeb128, sleb128Value, uleb128Value } from './leb.js';
-import { readAddress } from './values.js';
+import { readInitialLength, readOffset } from './initial-length.js';
+import { skipLeb128 } from './leb.js';
 
-/** A decoded attribute value; its meaning depends on the form (see Die.value). */
-export type AttrValue = number | bigint | string | boolean | Uint8Array;
+export type { AttrValue } from './form.js';
 
 /** Section offsets a unit's root DIE gives to the forms that index other sections. */
 export interface UnitBases {
@@ -22,7 +22,7 @@ export interface UnitBases {
  * One unit of .debug_info or .debug_types (DWARF 5, 7.5.1): its header, and DIEs decoded on
  * demand. Only the header is read when the unit is listed.
  */
-export class Unit {
+export class Unit implements FormContext {
   readonly r: ByteReader;
   /** 4 for 32-bit DWARF, 8 for 64-bit DWARF. */
   readonly offsetSize: 4 | 8;
@@ -41,6 +41,7 @@ export class Unit {
   readonly dwoId?: bigint;
   private abbrevTable?: AbbrevTable;
   private unitBases?: UnitBases;
+  private tree?: { parent: Map<number, number>; children: Map<number, number[]> };
 
   constructor(
     readonly dwarf: Dwarf,
@@ -50,23 +51,16 @@ export class Unit {
   ) {
     const r = (this.r = dwarf.sections.reader(section));
     r.seek(offset);
-    let length = r.u32();
-    this.offsetSize = 4;
-    if (length === 0xffffffff) {
-      length = r.u64n('unit length');
-      this.offsetSize = 8;
-    } else if (length >= 0xfffffff0) {
-      throw r.error(`reserved unit length 0x${length.toString(16)}`, offset);
-    }
-    r.need(r.pos, length, 'unit');
-    this.end = r.pos + length;
+    const { offsetSize, end } = readInitialLength(r, 'unit');
+    this.offsetSize = offsetSize;
+    this.end = end;
     this.version = r.u16();
     if (this.version < 2 || this.version > 5) throw r.error(`unsupported DWARF version ${this.version}`, r.pos - 2);
     if (this.version >= 5) {
       const typeAt = r.pos;
       this.unitType = r.u8();
       this.addressSize = r.u8();
-      this.abbrevOffset = this.offsetAt();
+      this.abbrevOffset = readOffset(r, this.offsetSize);
       switch (this.unitType) {
         case C.DW_UT_compile:
         case C.DW_UT_partial:
@@ -74,7 +68,7 @@ export class Unit {
         case C.DW_UT_type:
         case C.DW_UT_split_type:
           this.typeSignature = r.u64();
-          this.typeOffset = offset + this.offsetAt();
+          this.typeOffset = offset + readOffset(r, this.offsetSize);
           break;
         case C.DW_UT_skeleton:
         case C.DW_UT_split_compile:
@@ -84,12 +78,12 @@ export class Unit {
           throw r.error(`unknown unit type 0x${this.unitType.toString(16)}`, typeAt);
       }
     } else {
-      this.abbrevOffset = this.offsetAt();
+      this.abbrevOffset = readOffset(r, this.offsetSize);
       this.addressSize = r.u8();
       if (section === '.debug_types') {
         this.unitType = C.DW_UT_type;
         this.typeSignature = r.u64();
-        this.typeOffset = offset + this.offsetAt();
+        this.typeOffset = offset + readOffset(r, this.offsetSize);
       } else {
         this.unitType = C.DW_UT_compile;
       }
@@ -97,10 +91,6 @@ export class Unit {
     if (![1, 2, 4, 8].includes(this.addressSize)) throw r.error(`address size ${this.addressSize}`, offset);
     if (r.pos > this.end) throw r.error('unit header runs past the end of the unit', offset);
     this.dieOffset = r.pos;
-  }
-
-  private offsetAt(): number {
-    return this.offsetSize === 4 ? this.r.u32() : this.r.u64n('offset');
   }
 
   get abbrevs(): AbbrevTable {
@@ -154,6 +144,35 @@ export class Unit {
     const low = root.find(C.DW_AT_low_pc);
     if (low >= 0) bases.lowPc = root.address(low);
     return bases;
+  }
+
+  /** Parent and children by DIE offset, from one walk of the unit on first use. */
+  private get dieTree(): { parent: Map<number, number>; children: Map<number, number[]> } {
+    if (this.tree) return this.tree;
+    const tree = { parent: new Map<number, number>(), children: new Map<number, number[]>() };
+    const open: number[] = [];
+    this.walk((die) => {
+      if (die.isNull) return;
+      open[die.depth] = die.offset;
+      if (die.depth === 0) return;
+      const parent = open[die.depth - 1]!;
+      tree.parent.set(die.offset, parent);
+      const siblings = tree.children.get(parent);
+      if (siblings) siblings.push(die.offset);
+      else tree.children.set(parent, [die.offset]);
+    });
+    return (this.tree = tree);
+  }
+
+  /** The parent of `die`, or undefined for the root. */
+  parentOf(die: Die): Die | undefined {
+    const at = this.dieTree.parent.get(die.offset);
+    return at === undefined ? undefined : this.dieAt(at);
+  }
+
+  /** The children of `die`, in order, without the null entry that ends them. */
+  childrenOf(die: Die): Die[] {
+    return (this.dieTree.children.get(die.offset) ?? []).map((at) => this.dieAt(at));
   }
 
   /**
@@ -240,65 +259,10 @@ export class Unit {
     return size === 1 ? this.r.u8At(pos) : size === 2 ? this.r.u16At(pos) : this.r.u32At(pos);
   }
 
-  /** The value of `form` at `pos` (see Die.value). */
+  /** The value of `form` at `pos` (see readFormValue). */
   readValue(form: number, pos: number, implicit: number): AttrValue {
-    const r = this.r;
-    r.pos = pos;
-    while (form === C.DW_FORM_indirect) form = r.uleb128();
-    switch (form) {
-      case C.DW_FORM_addr: return readAddress(r, this.addressSize);
-      case C.DW_FORM_addrx1: return this.addrx(r.u8());
-      case C.DW_FORM_addrx2: return this.addrx(r.u16());
-      case C.DW_FORM_addrx3: return this.addrx(this.u24());
-      case C.DW_FORM_addrx4: return this.addrx(r.u32());
-      case C.DW_FORM_addrx: case C.DW_FORM_GNU_addr_index: return this.addrx(r.uleb128());
-      case C.DW_FORM_data1: return r.u8();
-      case C.DW_FORM_data2: return r.u16();
-      case C.DW_FORM_data4: return r.u32();
-      case C.DW_FORM_data8: return r.u64();
-      case C.DW_FORM_data16: return r.take(16);
-      case C.DW_FORM_udata: return uleb128Value(r);
-      case C.DW_FORM_sdata: return sleb128Value(r);
-      case C.DW_FORM_implicit_const: return implicit;
-      case C.DW_FORM_flag: return r.u8() !== 0;
-      case C.DW_FORM_flag_present: return true;
-      case C.DW_FORM_block1: return r.take(r.u8());
-      case C.DW_FORM_block2: return r.take(r.u16());
-      case C.DW_FORM_block4: return r.take(r.u32());
-      case C.DW_FORM_block: case C.DW_FORM_exprloc: return r.take(r.uleb128());
-      case C.DW_FORM_string: return r.cstring();
-      case C.DW_FORM_strp: return this.dwarf.strings.at('.debug_str', this.offsetValue());
-      case C.DW_FORM_line_strp: return this.dwarf.strings.at('.debug_line_str', this.offsetValue());
-      case C.DW_FORM_strx1: return this.strx(r.u8());
-      case C.DW_FORM_strx2: return this.strx(r.u16());
-      case C.DW_FORM_strx3: return this.strx(this.u24());
-      case C.DW_FORM_strx4: return this.strx(r.u32());
-      case C.DW_FORM_strx: case C.DW_FORM_GNU_str_index: return this.strx(r.uleb128());
-      case C.DW_FORM_ref1: return this.offset + r.u8();
-      case C.DW_FORM_ref2: return this.offset + r.u16();
-      case C.DW_FORM_ref4: return this.offset + r.u32();
-      case C.DW_FORM_ref8: return this.offset + r.u64n('reference');
-      case C.DW_FORM_ref_udata: return this.offset + r.uleb128();
-      case C.DW_FORM_ref_addr: return this.refAddrSize === 4 ? r.u32() : r.uintN(this.refAddrSize, 'reference');
-      case C.DW_FORM_ref_sig8: return r.u64();
-      case C.DW_FORM_sec_offset: case C.DW_FORM_strp_sup: case C.DW_FORM_GNU_ref_alt: case C.DW_FORM_GNU_strp_alt:
-        return this.offsetValue();
-      case C.DW_FORM_ref_sup4: return r.u32();
-      case C.DW_FORM_ref_sup8: return r.u64();
-      case C.DW_FORM_rnglistx: case C.DW_FORM_loclistx: return r.uleb128();
-      default:
-        throw r.error(`unknown form 0x${form.toString(16)}`, pos);
-    }
-  }
-
-  private u24(): number {
-    const r = this.r;
-    const [a, b, c] = [r.u8(), r.u8(), r.u8()];
-    return r.littleEndian ? a | (b << 8) | (c << 16) : (a << 16) | (b << 8) | c;
-  }
-
-  private offsetValue(): number {
-    return this.offsetSize === 4 ? this.r.u32() : this.r.u64n('offset');
+    this.r.pos = pos;
+    return readFormValue(this.r, form, this, implicit);
   }
 
   /** Address `index` of this unit's .debug_addr table. */
@@ -397,13 +361,7 @@ export class Die {
     return form;
   }
 
-  /**
-   * Attribute `i` decoded by its form: addresses (addr, addrx*: resolved through .debug_addr)
-   * and constants of up to 4 bytes as numbers; data8 and ref_sig8 as bigints; udata/sdata as
-   * numbers unless they exceed 2^53; strings resolved through .debug_str,
-   * .debug_line_str and .debug_str_offsets; references of the ref1-ref_udata forms as
-   * absolute section offsets; blocks and exprloc as views; flags as booleans.
-   */
+  /** Attribute `i` decoded by its form (see readFormValue). */
   value(i: number): AttrValue {
     return this.unit.readValue(this.abbrev.forms[i]!, this.pos[i]!, this.abbrev.implicit[i]!);
   }

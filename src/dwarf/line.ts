@@ -1,7 +1,9 @@
 import type { ByteReader } from '../binary/index.js';
 import type { Dwarf } from './dwarf.js';
+import { readFormValue, type FormContext } from './form.js';
 import * as C from './forms/consts.js';
 import type { Unit } from './info.js';
+import { readInitialLength, readOffset } from './initial-length.js';
 import { readAddress } from './values.js';
 
 export interface FileEntry {
@@ -60,17 +62,10 @@ export class LineProgram {
   ) {
     const r = (this.r = dwarf.sections.reader('.debug_line'));
     r.seek(offset);
-    let length = r.u32();
-    this.offsetSize = 4;
-    if (length === 0xffffffff) {
-      length = r.u64n('unit length');
-      this.offsetSize = 8;
-    } else if (length >= 0xfffffff0) {
-      throw r.error(`reserved unit length 0x${length.toString(16)}`, offset);
-    }
-    r.need(r.pos, length, 'line program');
+    const { length, offsetSize, end } = readInitialLength(r, 'line program');
+    this.offsetSize = offsetSize;
     this.unitLength = length;
-    this.end = r.pos + length;
+    this.end = end;
     this.version = r.u16();
     if (this.version < 2 || this.version > 5) throw r.error(`unsupported line table version ${this.version}`, r.pos - 2);
     this.addressSize = unit?.addressSize ?? 8;
@@ -79,7 +74,7 @@ export class LineProgram {
       this.addressSize = r.u8();
       this.segmentSelectorSize = r.u8();
     }
-    this.headerLength = this.offsetSize === 4 ? r.u32() : r.u64n('header length');
+    this.headerLength = readOffset(r, this.offsetSize, 'header_length');
     this.programOffset = r.pos + this.headerLength;
     if (this.programOffset > this.end) throw r.error('header_length runs past the end of the line program', r.pos - this.offsetSize);
     this.minimumInstructionLength = r.u8();
@@ -111,8 +106,25 @@ export class LineProgram {
     }
   }
 
+  /**
+   * How the forms of the entry formats decode: with this header's sizes, and through the unit
+   * for the forms that index its tables (DW_FORM_strx*, addrx*), which need its bases.
+   */
+  private formContext(): FormContext {
+    const unit = this.unit;
+    const needUnit = (form: string): never => {
+      throw this.r.error(`${form} in a line table header needs the unit that refers to it`, this.offset);
+    };
+    return {
+      dwarf: this.dwarf, addressSize: this.addressSize, offsetSize: this.offsetSize, refAddrSize: this.offsetSize, offset: 0,
+      addrx: (index) => (unit ? unit.addrx(index) : needUnit('DW_FORM_addrx')),
+      strx: (index) => (unit ? unit.strx(index) : needUnit('DW_FORM_strx')),
+    };
+  }
+
   /** DWARF 5: directory and file tables described by (content type, form) formats. */
   private readV5Tables(r: ByteReader): void {
+    const ctx = this.formContext();
     for (const kind of ['directory', 'file'] as const) {
       const formatCount = r.u8();
       const format: [number, number][] = [];
@@ -123,7 +135,7 @@ export class LineProgram {
       for (let i = 0; i < count; i++) {
         const entry: FileEntry = { name: '', dirIndex: 0, mtime: 0, length: 0 };
         for (const [type, form] of format) {
-          const v = this.formValue(r, form);
+          const v = readFormValue(r, form, ctx);
           switch (type) {
             case C.DW_LNCT_path: entry.name = typeof v === 'string' ? v : ''; break;
             case C.DW_LNCT_directory_index: entry.dirIndex = Number(v); break;
@@ -135,30 +147,6 @@ export class LineProgram {
         if (kind === 'directory') this.includeDirectories.push(entry.name);
         else this.fileNames.push(entry);
       }
-    }
-  }
-
-  /** A value of one of the forms the v5 entry formats may use. */
-  private formValue(r: ByteReader, form: number): string | number | bigint | Uint8Array {
-    const strings = this.dwarf.strings;
-    const off = (): number => (this.offsetSize === 4 ? r.u32() : r.u64n('offset'));
-    switch (form) {
-      case C.DW_FORM_string: return r.cstring();
-      case C.DW_FORM_line_strp: return strings.at('.debug_line_str', off());
-      case C.DW_FORM_strp: return strings.at('.debug_str', off());
-      case C.DW_FORM_strx: case C.DW_FORM_strx1: case C.DW_FORM_strx2: case C.DW_FORM_strx3: case C.DW_FORM_strx4: {
-        const index = form === C.DW_FORM_strx ? r.uleb128() : form === C.DW_FORM_strx3 ? r.u16() | (r.u8() << 16) : r.uintN(form === C.DW_FORM_strx1 ? 1 : form === C.DW_FORM_strx2 ? 2 : 4);
-        if (!this.unit) throw r.error('DW_FORM_strx in a line table header needs its unit', r.pos);
-        return this.unit.strx(index);
-      }
-      case C.DW_FORM_udata: return r.uleb128();
-      case C.DW_FORM_data1: return r.u8();
-      case C.DW_FORM_data2: return r.u16();
-      case C.DW_FORM_data4: return r.u32();
-      case C.DW_FORM_data8: return r.u64();
-      case C.DW_FORM_data16: return r.take(16);
-      case C.DW_FORM_block: return r.take(r.uleb128());
-      default: throw r.error(`${C.nameOrUnknown('FORM', form)} is not allowed in a line table header`, r.pos);
     }
   }
 

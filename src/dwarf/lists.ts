@@ -1,5 +1,7 @@
 import type { ByteReader } from '../binary/index.js';
+import * as C from './forms/consts.js';
 import type { Unit } from './info.js';
+import { readInitialLength } from './initial-length.js';
 import { maxAddress, readAddress } from './values.js';
 
 /** The header of a .debug_rnglists / .debug_loclists contribution (DWARF 5, 7.28-7.29). */
@@ -18,16 +20,7 @@ export interface ListsHeader {
 
 export function readListsHeader(r: ByteReader, offset: number): ListsHeader {
   r.seek(offset);
-  let length = r.u32();
-  let offsetSize: 4 | 8 = 4;
-  if (length === 0xffffffff) {
-    length = r.u64n('unit length');
-    offsetSize = 8;
-  } else if (length >= 0xfffffff0) {
-    throw r.error(`reserved unit length 0x${length.toString(16)}`, offset);
-  }
-  r.need(r.pos, length, 'list table');
-  const end = r.pos + length;
+  const { offsetSize, end } = readInitialLength(r, 'list table');
   const version = r.u16();
   if (version !== 5) throw r.error(`unsupported list table version ${version}`, r.pos - 2);
   const addressSize = r.u8();
@@ -49,8 +42,24 @@ export function readListsHeaders(r: ByteReader): ListsHeader[] {
   return out;
 }
 
-/** The list offset that index `index` (DW_FORM_rnglistx / loclistx) selects, from `base`. */
-export function listIndexOffset(r: ByteReader, base: number, index: number, offsetSize: 4 | 8): number {
+/** Size of a list table header up to its offsets: unit_length, version, address_size, segment_selector_size, offset_entry_count. */
+function listsHeaderSize(offsetSize: 4 | 8): number {
+  return (offsetSize === 4 ? 4 : 12) + 2 + 1 + 1 + 4;
+}
+
+/**
+ * The list offset that index `index` of a DW_FORM_rnglistx / loclistx value (`form`) selects
+ * from the offsets at `base` (DW_AT_rnglists_base / loclists_base), checked against the
+ * offset_entry_count of the table's header.
+ */
+export function listIndexOffset(r: ByteReader, base: number, index: number, offsetSize: 4 | 8, form: number): number {
+  const headerAt = base - listsHeaderSize(offsetSize);
+  if (headerAt < 0) throw r.error(`list table base 0x${base.toString(16)} leaves no room for its header`, Math.min(base, r.length));
+  const header = readListsHeader(r, headerAt);
+  if (header.base !== base) throw r.error(`list table base 0x${base.toString(16)} is not where the offsets of the table at 0x${headerAt.toString(16)} start`, headerAt);
+  if (index >= header.offsetEntryCount) {
+    throw r.error(`${C.nameOrUnknown('FORM', form)} index ${index} is past offset_entry_count ${header.offsetEntryCount}`, headerAt);
+  }
   const at = base + index * offsetSize;
   return base + (offsetSize === 4 ? r.u32At(at) : r.u64nAt(at, 'list offset'));
 }

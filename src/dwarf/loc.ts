@@ -19,7 +19,7 @@ export interface LocationEntry {
 export function readLocations(unit: Unit, value: number, form: number): LocationEntry[] {
   if (unit.version < 5 && form !== C.DW_FORM_loclistx) return readDebugLoc(unit, value);
   const r = unit.dwarf.sections.reader('.debug_loclists');
-  const offset = form === C.DW_FORM_loclistx ? listIndexOffset(r, unit.bases.loclistsBase, value, unit.offsetSize) : value;
+  const offset = form === C.DW_FORM_loclistx ? listIndexOffset(r, unit.bases.loclistsBase, value, unit.offsetSize, form) : value;
   return readLoclist(unit, offset);
 }
 

@@ -16,7 +16,7 @@ export interface AddressRange {
 export function readRanges(unit: Unit, value: number, form: number): AddressRange[] {
   if (unit.version < 5 && form !== C.DW_FORM_rnglistx) return readDebugRanges(unit, value);
   const r = unit.dwarf.sections.reader('.debug_rnglists');
-  const offset = form === C.DW_FORM_rnglistx ? listIndexOffset(r, unit.bases.rnglistsBase, value, unit.offsetSize) : value;
+  const offset = form === C.DW_FORM_rnglistx ? listIndexOffset(r, unit.bases.rnglistsBase, value, unit.offsetSize, form) : value;
   return readRnglist(unit, offset);
 }
 

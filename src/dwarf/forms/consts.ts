@@ -886,6 +886,24 @@ export const DW_DS_trailing_overpunch = 0x3;
 export const DW_DS_leading_separate = 0x4;
 export const DW_DS_trailing_separate = 0x5;
 
+// Encoding masks of DW_EH_PE_* (LSB, "DWARF Exception Header Encoding"): the value's format in
+// the low nibble, how it is applied in bits 4-6.
+export const DW_EH_PE_FORMAT_MASK = 0x0f;
+export const DW_EH_PE_APPLICATION_MASK = 0x70;
+
+// Initial length (DWARF 5, 7.2.2 and 7.4): 0xffffffff announces 64-bit DWARF, and
+// 0xfffffff0-0xfffffffe are reserved. Names as in LLVM's Dwarf.h.
+export const DW_LENGTH_lo_reserved = 0xfffffff0;
+export const DW_LENGTH_DWARF64 = 0xffffffff;
+
+// The CIE_id of a CIE in .debug_frame (DWARF 5, 6.4.1), 32- and 64-bit; in .eh_frame it is 0.
+export const DW_CIE_ID = 0xffffffff;
+export const DW64_CIE_ID = 0xffffffffffffffffn;
+
+// The primary opcode of a DW_CFA_advance_loc/offset/restore lives in the top two bits, its operand in the low six.
+export const DW_CFA_PRIMARY_MASK = 0xc0;
+export const DW_CFA_OPERAND_MASK = 0x3f;
+
 // DW_EH_PE
 export const DW_EH_PE_absptr = 0x0;
 export const DW_EH_PE_omit = 0xff;

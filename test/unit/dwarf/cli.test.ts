@@ -77,3 +77,25 @@ test('jitdbg dwarf: bad input is one line and exit 1', () => {
   assert.equal(jitdbg('--bogus', bad).status, 1);
   assert.equal(jitdbg('--help').status, 0);
 });
+
+test('jitdbg dwarf on a file without DWARF: a one-line note on stderr, exit 0', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jitdbg-dwarf-'));
+  const object = join(dir, 'plain.o');
+  execFileSync('gcc', ['-c', '-O2', corpusObjects().find((o) => o.name === 'fact.O0')!.source, '-o', object]);
+  for (const args of [[object], ['--lines', object], ['--lookup', '0x10', '--json', object]]) {
+    const r = jitdbg(...args);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stderr, `jitdbg: ${object}: no DWARF debug information (.debug_info is absent)\n`, args.join(' '));
+  }
+  // Call frames need no .debug_info: nothing to note.
+  assert.equal(jitdbg('--frames', object).stderr, '');
+});
+
+test('jitdbg dwarf --help lists every option the parser accepts, one line each, and exits 0', () => {
+  const r = jitdbg('--help');
+  assert.equal(r.status, 0);
+  for (const option of ['--info', '--lines', '--frames', '--lookup ADDR', '--lookup=ADDR', '--json', '-h, --help']) {
+    assert.match(r.stdout, new RegExp(`^\\s+${option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s|also ${option}\\)`, 'm'), option);
+  }
+  assert.equal(jitdbg('-h').stdout, r.stdout);
+});

@@ -197,3 +197,20 @@ export async function readelfFrames(file: string, section: string): Promise<RefF
   });
   return out;
 }
+
+/**
+ * Collects, from the lines of `llvm-dwarfdump --debug-info` (or ours), "DIE offset: attribute
+ * (text)" for each attribute named in `names` whose value fits on its line.
+ */
+export function attributeTexts(names: Set<string>): { line: (l: string) => void; texts: string[] } {
+  const texts: string[] = [];
+  let die = '';
+  return {
+    texts,
+    line(l: string): void {
+      let m: RegExpMatchArray | null;
+      if ((m = /^(0x[0-9a-f]{8}):\s+(DW_TAG_\w+|NULL)/.exec(l))) die = m[1]!;
+      else if ((m = /^\s+(DW_AT_\w+)\t(\(.*\))$/.exec(l)) && names.has(m[1]!)) texts.push(`${die}: ${m[1]} ${m[2]}`);
+    },
+  };
+}
