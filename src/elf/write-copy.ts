@@ -48,6 +48,7 @@ export function descriptionOf(elf: ElfFile): ElfDescription {
     },
     sections: specs.slice(1),
   };
+  if (isSection(header.e_shstrndx)) description.shstrtab = ref(header.e_shstrndx);
   if (elf.segments.length) description.segments = elf.segments.map((p) => segmentSpec(p, sections, ref));
   return description;
 }

@@ -4,7 +4,7 @@ import type { SegmentFields } from './write-layout.js';
  * A description of an ELF64 little-endian file for `writeElf`. Field names follow the gABI.
  * Sections are written in the order listed, as indexes 1, 2, ...; the writer appends the
  * string tables that symbol tables need and the description leaves out, `.symtab_shndx`
- * when a symbol lies in a section numbered SHN_LORESERVE or above, and `.shstrtab`.
+ * when a symbol lies in a section numbered SHN_LORESERVE or above, and `.shstrtab` (see `shstrtab`).
  */
 export interface ElfDescription {
   header: ElfHeaderSpec;
@@ -15,6 +15,11 @@ export interface ElfDescription {
   base?: number;
   /** p_align of a PT_LOAD that gives none (default 0x1000). */
   pageSize?: number;
+  /**
+   * The section name table (e_shstrndx), a `strtab` section. Default: the one named
+   * `.shstrtab`, appended when missing. clang names sections and symbols in one `.strtab`.
+   */
+  shstrtab?: SectionRef;
 }
 
 export interface ElfHeaderSpec {

@@ -77,7 +77,8 @@ export class ElfWriter {
     }
     this.addMissingShndx();
     const shstrtab = this.specs.findIndex((s) => s.kind === 'strtab' && s.name === '.shstrtab');
-    this.shstrtab = shstrtab >= 0 ? shstrtab + 1 : this.add({ kind: 'strtab', name: '.shstrtab' });
+    if (desc.shstrtab !== undefined) this.shstrtab = this.indexOf(desc.shstrtab, 'the section name table');
+    else this.shstrtab = shstrtab >= 0 ? shstrtab + 1 : this.add({ kind: 'strtab', name: '.shstrtab' });
     const names = this.builder(this.shstrtab, 'the section name table');
     for (const s of this.specs) names.add(s.name);
     for (const [, builder] of this.strtabs) builder.finish();

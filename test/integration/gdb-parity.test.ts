@@ -7,19 +7,27 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { program, targets, withGdb, normal, place, type Gdb, type Place, type Program } from './gdb-harness.js';
 
-function parity<T>(title: string, p: Program, scenario: (g: Gdb) => Promise<T>, expect: (native: T) => void, args: string[] = []): void {
-  test(`${title}: ${p.name} under GDB, native and under jitdbg run`, async () => {
-    const [native, jit] = targets(p, args);
-    const seen = { native: await withGdb(native!.args, scenario), jit: await withGdb(jit!.args, scenario) };
-    expect(seen.native);
-    assert.deepEqual(seen.jit, seen.native);
-  });
+function parity<T>(title: string, programs: Program[], scenario: (g: Gdb) => Promise<T>, expect: (native: T) => void, args: string[] = []): void {
+  for (const p of programs) {
+    test(`${title}: ${p.name} under GDB, native and under jitdbg run`, async () => {
+      const [native, jit] = targets(p, args);
+      const seen = { native: await withGdb(native!.args, scenario), jit: await withGdb(jit!.args, scenario) };
+      expect(seen.native);
+      assert.deepEqual(seen.jit, seen.native);
+    });
+  }
+}
+
+/** A program as gcc and as clang built it: fact.O0 and fact.clang-O0. */
+function built(name: string): Program[] {
+  const [base, variant] = name.split('.');
+  return [program(name), program(`${base}.clang-${variant}`)];
 }
 
 const funcs = (bt: Place[]) => bt.map((f) => f.func);
 
 // One process each: GDB on the program, a breakpoint by name, the backtrace, finish with its value.
-parity('break by name, backtrace, finish', program('fact.O0'), async (g) => {
+parity('break by name, backtrace, finish', built('fact.O0'), async (g) => {
   await g.break('fact');
   const stop = await g.exec('-exec-run');
   const bt = await g.backtrace();
@@ -35,7 +43,7 @@ parity('break by name, backtrace, finish', program('fact.O0'), async (g) => {
   assert.equal(o.after.func, 'main');
 });
 
-parity('break by file:line, recursion, globals, structs, ptype', program('fact.O0'), async (g) => {
+parity('break by file:line, recursion, globals, structs, ptype', built('fact.O0'), async (g) => {
   await g.break('fact.c:15');
   const stop = await g.exec('-exec-run');
   const bt = await g.backtrace();
@@ -60,7 +68,7 @@ parity('break by file:line, recursion, globals, structs, ptype', program('fact.O
 });
 
 // calls.c and util.c are two modules under jitdbg: step crosses from one into the other.
-parity('step into another module, next, finish, globals of the other module', program('calls.O0'), async (g) => {
+parity('step into another module, next, finish, globals of the other module', built('calls.O0'), async (g) => {
   await g.break('calls.c:15');
   const stop = await g.exec('-exec-run');
   const stepped = await g.exec('-exec-step');
@@ -80,7 +88,7 @@ parity('step into another module, next, finish, globals of the other module', pr
   assert.equal(o.returned, '1');
 });
 
-parity('structs passed and returned by value', program('misc.O0'), async (g) => {
+parity('structs passed and returned by value', built('misc.O0'), async (g) => {
   await g.break('add');
   const stop = await g.exec('-exec-run');
   const args = normal(await g.console('info args'));
@@ -93,7 +101,7 @@ parity('structs passed and returned by value', program('misc.O0'), async (g) => 
   assert.equal(o.returned, '{x = 1.5, y = 2.25, z = 3.125}');
 });
 
-parity('C++ catch throw across modules', program('catcher.O0'), async (g) => {
+parity('C++ catch throw across modules', built('catcher.O0'), async (g) => {
   await g.console('catch throw');
   const stop = await g.exec('-exec-run');
   const bt = await g.backtrace();
@@ -106,7 +114,9 @@ parity('C++ catch throw across modules', program('catcher.O0'), async (g) => {
   assert.equal(o.args, 'a = 10\nb = 0\n');
 });
 
-parity('C++ objects: methods, *this, std::string and containers, ptype of a class', program('containers.O0'), async (g) => {
+// gcc's build only: clang describes std::string by a declaration alone (its debug info leaves
+// out classes that libstdc++ instantiates), so GDB's printers fail on it natively too.
+parity('C++ objects: methods, *this, std::string and containers, ptype of a class', [program('containers.O0')], async (g) => {
   await g.break('Dog::speak');
   const stop = await g.exec('-exec-run');
   const bt = await g.backtrace();
@@ -129,7 +139,7 @@ parity('C++ objects: methods, *this, std::string and containers, ptype of a clas
 // iostream at gcc's default flags: the leas of std::cout and of libstdc++'s typeinfo objects
 // that the linker turned into loads. A lambda called through std::function, next over
 // iostream lines, a std exception caught in the same frame.
-parity('C++ iostream: lambda through std::function, next over stream lines, catch throw', program('streams.O0'), async (g) => {
+parity('C++ iostream: lambda through std::function, next over stream lines, catch throw', built('streams.O0'), async (g) => {
   await g.break('next_id');
   const stop = await g.exec('-exec-run');
   const bt = await g.backtrace();
@@ -156,7 +166,9 @@ parity('C++ iostream: lambda through std::function, next over stream lines, catc
 });
 
 // Optimised code: inlining, tail calls and location lists as GCC -O2 emits them.
-parity('-O2: break, backtrace, finish', program('fact.O2'), async (g) => {
+// gcc's build only: clang -O2 inlines kind into main, where GDB 13 sets no breakpoint on it
+// (only on the out-of-line copy that nothing calls), so even natively nothing stops.
+parity('-O2: break, backtrace, finish', [program('fact.O2')], async (g) => {
   await g.break('fact.c:kind');
   const stop = await g.exec('-exec-run');
   const bt = await g.backtrace();
@@ -170,7 +182,7 @@ parity('-O2: break, backtrace, finish', program('fact.O2'), async (g) => {
   assert.match(o.returned ?? '', /"five"/);
 });
 
-parity('-O2 C++: catch throw', program('catcher.O2'), async (g) => {
+parity('-O2 C++: catch throw', built('catcher.O2'), async (g) => {
   await g.console('catch throw');
   await g.exec('-exec-run');
   return { bt: await g.backtrace() };
@@ -180,7 +192,7 @@ parity('-O2 C++: catch throw', program('catcher.O2'), async (g) => {
 
 // sqlite3.o (about 9 MB, 170k relocations) as a second module: the first stop whose caller chain
 // is sqlite3Step → sqlite3_step → sqlite3_exec → run → main, with its source lines.
-parity('sqlite: break in sqlite3VdbeExec, backtrace to main', program('sqlite_driver'), async (g) => {
+parity('sqlite: break in sqlite3VdbeExec, backtrace to main', [program('sqlite_driver')], async (g) => {
   await g.break('sqlite3VdbeExec');
   let stop = await g.exec('-exec-run');
   let bt = await g.backtrace();

@@ -1,5 +1,5 @@
 // Differential: every corpus program, linked by `jitdbg run`, prints what the natively linked
-// program prints and exits with the same status, for every flag variant.
+// program prints and exits with the same status, for every compiler (gcc, clang) and flag variant.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -36,5 +36,5 @@ for (const p of programs) {
 
 test('the corpus has every language and variant it claims', () => {
   const names = new Set(programs.map((p) => p.name));
-  for (const n of ['fact.nopic', 'calls.large', 'misc.medium', 'containers.O2', 'catcher.pic', 'streams.O0', 'streams.O2', 'lifecycle.O0', 'lifecycle.pic', 'threads.O2', 'threads.pic', 'threads.large', 'shapes.O2', 'locals.O0', 'locals.pic', 'sqlite_driver']) assert.ok(names.has(n), n);
+  for (const n of ['fact.nopic', 'calls.large', 'misc.medium', 'containers.O2', 'catcher.pic', 'streams.O0', 'streams.O2', 'lifecycle.O0', 'lifecycle.pic', 'threads.O2', 'threads.pic', 'threads.large', 'shapes.O2', 'locals.O0', 'locals.pic', 'sqlite_driver', 'fact.clang-O0', 'calls.clang-large', 'misc.clang-dwarf4', 'threads.clang-pic', 'catcher.clang-O2', 'streams.clang-fsec', 'locals.clang-O2']) assert.ok(names.has(n), n);
 });

@@ -116,7 +116,8 @@ export async function dwarfdumpInfo(file: string, each: (die: RefDie) => void): 
         case 'DW_AT_high_pc': die.highPc = hexNum(closed.slice(2)); break;
         case 'DW_AT_ranges': list = die.ranges = []; break;
         case 'DW_AT_location':
-          if (/^0x[0-9a-f]+: ?\)?$/.test(v)) list = die.location = [];
+          // A list by offset, or by index (DW_FORM_loclistx): "indexed (0x0) loclist = 0x24: ".
+          if (/^(?:indexed \(0x[0-9a-f]+\) loclist = )?0x[0-9a-f]+: ?\)?$/.test(v)) list = die.location = [];
           else die.location = [closed];
           break;
       }

@@ -67,7 +67,8 @@ test('SHF_COMPRESSED sections decompress to what objcopy --decompress-debug-sect
     assert.ok(sections.length >= 3, `${o.name} has compressed sections`);
     for (const s of sections) {
       const expected = plain.sectionData(plain.section(s.name)!);
-      assert.ok(expected.length > s.sh_size, `${s.name} was compressed`);
+      // Not always smaller: clang compresses a few bytes of .debug_line_str into more.
+      assert.ok(!Buffer.from(elf.sectionData(s)).equals(expected), `${s.name} was compressed`);
       assert.deepEqual(new Uint8Array(elf.sectionContents(s)), new Uint8Array(expected), `${o.name} ${s.name}`);
       assert.equal(elf.sectionContents(s), elf.sectionContents(s), 'decompressed once');
     }

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { basename, join } from 'node:path';
 import { corpusObjects, manySectionsObject, root, sqlite3Object, systemFiles } from '../../fixtures/corpus.js';
 import type { Listing } from '../../../src/elf/listing.js';
-import { baseName, parseRelocations, parseSections, parseSymbols, readelf } from './readelf.js';
+import { baseName, parseRelocations, parseSections, parseSymbols, readelf, readelf240Type } from './readelf.js';
 
 const cli = join(root, 'dist', 'src', 'cli', 'main.js');
 
@@ -33,7 +33,7 @@ function compareWithReadelf(file: string): void {
   const sections = parseSections(readelf(['-SW'], file));
   assert.ok(sections.length > 0);
   sameRows(ours.sections, sections, `${file} sections`, (s) => ({
-    index: s.index, name: s.name, type: s.type, addr: s.addr, offset: s.offset, size: s.size,
+    index: s.index, name: s.name, type: readelf240Type(s.type), addr: s.addr, offset: s.offset, size: s.size,
     entsize: s.entsize, flags: s.flags, link: s.link, info: s.info, addralign: s.addralign,
   }));
 

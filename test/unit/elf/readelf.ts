@@ -2,6 +2,7 @@
 // Every line that looks like a table row must parse: an unexpected line throws instead of
 // being skipped, so a format change cannot make the comparison vacuous.
 import { execFileSync } from 'node:child_process';
+import * as ELF from '../../../src/elf/consts.js';
 
 export function readelf(args: string[], file: string): string {
   return execFileSync('readelf', [...args, file], { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] });
@@ -16,6 +17,15 @@ export interface ReadelfSection {
 }
 
 const SECTION_ROW = /^ {2}\[ *(\d+)\] (.*?) ([0-9a-f]{16}) ([0-9a-f]{6,}) ([0-9a-f]{6,}) ([0-9a-f]{2,}) +(\S*) +(\d+) +(\d+) +(\d+)$/;
+
+/**
+ * A section type as binutils 2.40 spells it: it has no names for LLVM's types (SHT_LLVM_*,
+ * such as clang's `.llvm_addrsig`), so it writes them as offsets from LOOS.
+ */
+export function readelf240Type(ours: string): string {
+  const llvm = (ELF as Record<string, unknown>)[`SHT_${ours}`];
+  return ours.startsWith('LLVM_') && typeof llvm === 'number' ? `LOOS+0x${(llvm - ELF.SHT_LOOS).toString(16)}` : ours;
+}
 
 /** `readelf -SW`. Section names are taken to contain no spaces. */
 export function parseSections(text: string): ReadelfSection[] {
