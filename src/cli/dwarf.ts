@@ -11,6 +11,7 @@ import { debugSections } from '../elf/debug-sections.js';
 import { ElfFile } from '../elf/read.js';
 import type { Command } from './commands.js';
 import { UsageError } from './errors.js';
+import { stdout } from './output.js';
 import { readInput } from './input.js';
 
 const USAGE = `usage: jitdbg dwarf FILE [--info] [--lines] [--frames] [--lookup ADDR] [--json]
@@ -38,7 +39,7 @@ export const dwarf: Command = {
   summary: 'dump DWARF units, line tables and call frames, or look up an address',
   async run(args: string[]): Promise<number> {
     if (args.includes('--help') || args.includes('-h')) {
-      process.stdout.write(USAGE);
+      stdout().write(USAGE);
       return 0;
     }
     const parts = new Set<Part>();
@@ -65,7 +66,8 @@ export const dwarf: Command = {
     const write = (s: string): void => { chunks.push(s); };
     if (json) writeJson(d, parts, lookup, write);
     else writeText(d, file, parts, lookup, write);
-    for (const c of chunks) if (!process.stdout.write(c)) await once(process.stdout, 'drain');
+    const out = stdout();
+    for (const c of chunks) if (!out.write(c)) await once(out, 'drain');
     return 0;
   },
 };

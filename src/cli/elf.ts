@@ -2,6 +2,7 @@ import { ElfFile } from '../elf/read.js';
 import { LISTING_PARTS, listing, renderListing, type Listing, type ListingPart } from '../elf/listing.js';
 import type { Command } from './commands.js';
 import { UsageError } from './errors.js';
+import { stdout } from './output.js';
 import { readInput } from './input.js';
 
 const USAGE = `usage: jitdbg elf FILE [--header] [--sections] [--segments] [--symbols] [--relocs] [--json]
@@ -18,7 +19,7 @@ export const elf: Command = {
   summary: 'list the header, sections, segments, symbols and relocations of an ELF file',
   async run(args: string[]): Promise<number> {
     if (args.includes('--help') || args.includes('-h')) {
-      process.stdout.write(USAGE);
+      stdout().write(USAGE);
       return 0;
     }
     const parts = new Set<ListingPart>();
@@ -37,7 +38,7 @@ export const elf: Command = {
     const elfFile = ElfFile.read(readInput(file), file);
     // Build the whole output before writing any of it: bad input prints only the error line.
     const text = json ? jsonText(listing(elfFile, file, selected)) : renderListing(elfFile, selected);
-    process.stdout.write(text);
+    stdout().write(text);
     return 0;
   },
 };

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from './commands.js';
 import { UsageError } from './errors.js';
+import { stdout } from './output.js';
 import { checkInputs, parseRunArgs, RUN_OPTIONS } from './run.js';
 
 const HELP = `usage: jitdbg gdb [options] FILE... [-- ARGS...]
@@ -88,7 +89,7 @@ export const gdb: Command = {
   async run(argv) {
     const o = parseGdbArgs(argv);
     if (o.help) {
-      process.stdout.write(HELP);
+      stdout().write(HELP);
       return 0;
     }
     const child = spawn(o.gdb, gdbArguments(o), { stdio: 'inherit' });

@@ -2,28 +2,22 @@
 import { JitdbgError } from '../binary/errors.js';
 import { commands, usage } from './commands.js';
 import { UsageError } from './errors.js';
+import { stdout } from './output.js';
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
-    process.stdout.write(usage());
+    stdout().write(usage());
     return name === undefined ? 1 : 0;
   }
   if (name === '--version') {
-    process.stdout.write('jitdbg 0.1.0\n');
+    stdout().write('jitdbg 0.1.0\n');
     return 0;
   }
   const command = commands[name];
   if (!command) throw new UsageError(`unknown command '${name}' (try 'jitdbg --help')`);
   return command.run(rest);
 }
-
-// A reader that goes away (`jitdbg elf FILE | head`) ends the output, as SIGPIPE ends readelf:
-// quietly, with the status a shell shows for that (128 + SIGPIPE).
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code !== 'EPIPE') throw e;
-  process.exit(141);
-});
 
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },

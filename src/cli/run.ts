@@ -12,6 +12,7 @@ import type { Command } from './commands.js';
 import { compiled, isSource, splitFlags } from './compile.js';
 import { imageDumper } from './dump-images.js';
 import { UsageError } from './errors.js';
+import { stdout } from './output.js';
 import { checkFile } from './input.js';
 import { libraryHint } from './library-hint.js';
 
@@ -91,7 +92,7 @@ export const run: Command = {
   async run(argv) {
     const o = parseRunArgs(argv);
     if (o.help) {
-      process.stdout.write(HELP);
+      stdout().write(HELP);
       return 0;
     }
     checkInputs(o.files);

@@ -3,7 +3,8 @@
 //   node jit-host.js batch FACT.o UTIL.o     the same with both modules linked in one batch (one image)
 //   node jit-host.js attach FACT.o           prints "ready <pid>", then calls fact(3) every 20 ms until killed
 //   node jit-host.js corrupt FACT.o          loads FACT.o with its .debug_info unit header broken, calls fact(4)
-import { readFileSync } from 'node:fs';
+// It writes with writeSync: process.stdout would set O_NONBLOCK on the pipe it shares with GDB (src/cli/output.ts).
+import { readFileSync, writeSync } from 'node:fs';
 import koffi from 'koffi';
 import { JITSession } from '../../src/session.js';
 import { brokenDebugInfo } from '../unit/debug/offline.js';
@@ -27,10 +28,10 @@ if (mode === 'dispose' || mode === 'batch') {
   koffi.load('libc.so.6').func('int prctl(int, long, long, long, long)')(PR_SET_PTRACER, PR_SET_PTRACER_ANY, 0, 0, 0);
   load(files[0]!);
   const fact = session.function('fact', 'int', ['int']);
-  process.stdout.write(`ready ${process.pid}\n`);
+  writeSync(1, `ready ${process.pid}\n`);
   setInterval(() => fact(3), 20);
 } else if (mode === 'corrupt') {
   load(files[0]!, brokenDebugInfo(readFileSync(files[0]!)));
-  process.stdout.write(`fact(4) = ${session.function('fact', 'int', ['int'])(4)}\n`);
+  writeSync(1, `fact(4) = ${session.function('fact', 'int', ['int'])(4)}\n`);
   session.dispose();
 }

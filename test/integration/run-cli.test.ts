@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { corpusObjects, root } from '../fixtures/corpus.js';
@@ -49,5 +49,17 @@ test('link errors are one jitdbg: line and exit status 1', () => {
     assert.equal(r.status, 1);
     assert.match(r.stderr, pattern);
     assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+  }
+});
+
+test('the program\'s stdout pipe stays blocking: under GDB/MI that pipe is GDB\'s own channel', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jitdbg-fl-'));
+  try {
+    const source = join(dir, 'flags.c');
+    writeFileSync(source, '#include <fcntl.h>\n#include <stdio.h>\nint main(void) { printf("O_NONBLOCK %d\\n", !!(fcntl(1, F_GETFL) & O_NONBLOCK)); return 0; }\n');
+    const r = run(source, '--timings');
+    assert.equal(r.stdout, 'O_NONBLOCK 0\n', r.stderr);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

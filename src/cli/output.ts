@@ -1,0 +1,22 @@
+/**
+ * Standard output, taken only by the commands that write to it. Node sets O_NONBLOCK on a pipe
+ * when process.stdout is first used, and the flag belongs to the pipe's open file description,
+ * which a process shares with its parent: under GDB/MI that is GDB's own MI channel, and GDB,
+ * getting EAGAIN, loses its records (the inferior stops and GDB never says so). `jitdbg run`
+ * therefore never touches process.stdout (the JIT'd code writes through C stdio), and the
+ * commands that print take it here.
+ */
+let taken = false;
+
+export function stdout(): NodeJS.WriteStream {
+  if (!taken) {
+    taken = true;
+    // A reader that goes away (`jitdbg elf FILE | head`) ends the output, as SIGPIPE ends
+    // readelf: quietly, with the status a shell shows for that (128 + SIGPIPE).
+    process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      process.exit(141);
+    });
+  }
+  return process.stdout;
+}
