@@ -78,8 +78,8 @@ export function gdbArguments(o: GdbOptions, scripts = GDB_SCRIPTS): string[] {
     'set print thread-events off',
     'set breakpoint pending on',
     ...sourced.map((f) => `source ${join(scripts, f)}`),
-    // Qualified: `fact` means the function fact, not also every C++ method named fact in Node and V8.
-    ...o.breaks.map((loc) => `break -qualified ${loc}`),
+    // Stops only in JIT code (gdb-scripts/jit_code.py): not in Node's own main, nor V8's methods of the same name.
+    ...o.breaks.map((loc) => `jitdbg-break ${loc}`),
   ];
   return ['-q', ...ex.flatMap((c) => ['-ex', c]), '--args', process.execPath, cli, 'run', ...o.runArgs];
 }

@@ -18,7 +18,7 @@ test('jitdbg gdb examples/hello.c --break compare: the breakpoint is hit, bt and
   const r = jitdbgGdb(['--break', 'compare', '--break', 'hello.c:12', join('examples', 'hello.c'), '--', 'world'], [
     'set width 0', 'run', 'bt', 'jitdbg', 'delete 1', 'continue', 'info locals', 'continue', 'quit',
   ].join('\n'));
-  assert.match(r.stdout, /Breakpoint 1(\.1)?, compare \(a=0x[0-9a-f]+, b=0x[0-9a-f]+\) at examples\/hello\.c:6/);
+  assert.match(r.stdout, /Breakpoint 1(\.\d+)?, compare \(a=0x[0-9a-f]+, b=0x[0-9a-f]+\) at examples\/hello\.c:6/);
   assert.match(r.stdout, /#0 +compare \(/);
   assert.match(r.stdout, /^0 +0x[0-9a-f]+ 0x[0-9a-f]+ +\d+ +examples\/hello\.c +0x[0-9a-f]+-0x[0-9a-f]+ +2$/m);
   assert.match(r.stdout, /Breakpoint 2(\.1)?, main \(argc=2, argv=0x[0-9a-f]+\) at examples\/hello\.c:12/);
@@ -26,6 +26,15 @@ test('jitdbg gdb examples/hello.c --break compare: the breakpoint is hit, bt and
   assert.match(r.stdout, /hello, world: sorted 3 7 19 42/);
   assert.match(r.stdout, /exited normally/);
   assert.equal(r.status, 0);
+});
+
+// Node has a main too, and GDB would stop there first, then `next` through node::Start.
+test('jitdbg gdb --break main stops first in the program\'s main, bt ends there, no pending-breakpoint noise', () => {
+  const r = jitdbgGdb(['--break', 'main', join('examples', 'hello.c')], ['set width 0', 'run', 'next', 'bt', 'quit'].join('\n'));
+  assert.match(r.stdout, /^Breakpoint 1 at 0x[0-9a-f]+: file examples\/hello\.c, line 9\.$/m);
+  assert.match(r.stdout, /hit Breakpoint 1(\.\d+)?, main \(argc=1, argv=0x[0-9a-f]+\) at examples\/hello\.c:9\n9\t.*\n\(gdb\) 10\t/);
+  assert.match(r.stdout, /#0 +main \(argc=1, .*\n#1 +<\d+ host frames elided: bt -no-filters shows them> \(\)\n/);
+  assert.doesNotMatch(r.stdout + r.stderr, /not defined|pending/i);
 });
 
 test('jitdbg gdb: usage errors are one line, before GDB starts', () => {

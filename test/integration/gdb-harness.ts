@@ -35,7 +35,11 @@ export function jitArgs(objects: string[], args: string[] = []): string[] {
   return ['--args', process.execPath, cli, 'run', ...objects, '--', ...args];
 }
 
-/** The settings `jitdbg gdb` uses, so that GDB on Node behaves as on a small program. */
+/**
+ * The settings and script `jitdbg gdb` uses, so that GDB on Node behaves as on a small program;
+ * MI applies frame filters only when asked. The native program gets them too: they must change
+ * nothing there.
+ */
 export const SETUP = [
   'set debuginfod enabled off',
   'set print thread-events off',
@@ -43,18 +47,26 @@ export const SETUP = [
   'set confirm off',
   'set width 0',
   'set height 0',
+  `source ${join(root, 'gdb-scripts', 'jit_code.py')}`,
 ];
 
-/** Starts GDB with `args`, applies SETUP, runs `body`, and always closes GDB. */
-export async function withGdb<T>(args: string[], body: (g: Gdb) => Promise<T>): Promise<T> {
+/**
+ * Starts GDB with `args`, applies SETUP, runs `body`, and always closes GDB. `target` says how
+ * breakpoints are set: as `jitdbg gdb --break` sets them, or GDB's own `break` on the native program.
+ */
+export async function withGdb<T>(args: string[], body: (g: Gdb) => Promise<T>, target: Target['label'] = 'jit'): Promise<T> {
   const s = await MiSession.start({ args, timeoutMs: 60_000 });
   try {
     for (const c of SETUP) await s.console(c);
-    return await body(new Gdb(s));
+    await s.command('-enable-frame-filters');
+    return await body(new Gdb(s, target));
   } finally {
     await s.close();
   }
 }
+
+/** The function name of the line gdb-scripts/jit_code.py shows for the host frames below the JIT'd entry. */
+export const HOST_FRAMES = /^<\d+ host frames? elided/;
 
 /** A frame as a user compares it: function, source file and line. */
 export interface Place {
@@ -74,7 +86,7 @@ export function normal(text: string): string {
 
 /** The MI session with the few verbs the scenarios use. */
 export class Gdb {
-  constructor(readonly mi: MiSession) {}
+  constructor(readonly mi: MiSession, readonly target: Target['label'] = 'jit') {}
 
   console(command: string): Promise<string> {
     return this.mi.console(command);
@@ -86,24 +98,20 @@ export class Gdb {
     return this.mi.waitForStop();
   }
 
-  /**
-   * Sets a breakpoint (pending if GDB does not know the location yet). Qualified, as `jitdbg
-   * gdb --break` sets them: else `kind` would also match V8's `FunctionLiteral::kind` in Node.
-   */
+  /** Sets a breakpoint: `jitdbg-break` (gdb-scripts/jit_code.py) under jitdbg, GDB's `break` natively. */
   async break(location: string): Promise<void> {
-    await this.mi.command(`-break-insert -f --qualified ${location}`);
+    if (this.target === 'jit') await this.mi.console(`jitdbg-break ${location}`);
+    else await this.mi.command(`-break-insert -f ${location}`);
   }
 
   async deleteBreakpoints(): Promise<void> {
     await this.mi.console('delete');
   }
 
-  /** The stack from the innermost frame down to the first `main` (below it, the JIT run shows Node). */
+  /** The stack as `bt` shows it, the line standing for the elided host frames left out. */
   async backtrace(): Promise<Place[]> {
     const stack = (await this.mi.command('-stack-list-frames')).results.stack as MiTuple[];
-    const frames = stack.map(toMiFrame);
-    const main = frames.findIndex((f) => f.func === 'main');
-    return (main >= 0 ? frames.slice(0, main + 1) : frames).map(place);
+    return stack.map(toMiFrame).filter((f) => !HOST_FRAMES.test(f.func ?? '')).map(place);
   }
 
   /** An expression's value as GDB prints it, addresses masked. */

@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { MiError, toMiFrame, type MiTuple } from '../../src/mi/index.js';
 import { root } from '../fixtures/corpus.js';
-import { cli, place, program, targets, withGdb } from './gdb-harness.js';
+import { cli, place, program, targets, withGdb, type Target } from './gdb-harness.js';
 
 const host = join(root, 'dist', 'test', 'integration', 'jit-host.js');
 const fact = program('fact.O0').objects[0]!;
@@ -74,14 +74,15 @@ test('GDB attaching to a running program (gdb -p) sees the modules registered be
   }
 });
 
-test('below the JIT main the backtrace goes on into Node: koffi, then V8 calling it', async () => {
+test('below the JIT main, bt shows one line for the host frames; -no-filters shows koffi, then V8 calling it', async () => {
   await withGdb(['--args', process.execPath, cli, 'run', fact], async (g) => {
     await g.break('fact');
     await g.exec('-exec-run');
-    const stack = ((await g.mi.command('-stack-list-frames 0 12')).results.stack as MiTuple[]).map(toMiFrame);
-    const main = stack.findIndex((f) => f.func === 'main');
-    assert.ok(main > 0, stack.map((f) => f.func).join(' '));
-    const below = stack.slice(main + 1);
+    const frames = async (command: string) => ((await g.mi.command(command)).results.stack as MiTuple[]).map(toMiFrame);
+    const filtered = await frames('-stack-list-frames');
+    assert.deepEqual(filtered.map((f) => f.func?.replace(/\d+/, 'N')), ['fact', 'main', '<N host frames elided: bt -no-filters shows them>']);
+    const stack = await frames('-stack-list-frames --no-frame-filters 0 12');
+    const below = stack.slice(stack.findIndex((f) => f.func === 'main') + 1);
     assert.match(below[0]?.from ?? '', /koffi\.node$/);
     assert.ok(below.some((f) => /^v8/.test(f.func ?? '')), below.map((f) => f.func ?? f.from).join(' | '));
   });
@@ -107,13 +108,13 @@ test('a module whose .debug_info is broken links, runs and stops under GDB by it
 test('thread-local variables of JIT code are optimized out under GDB, not wrong', async () => {
   const p = program('threads.O2');
   const [native, jit] = targets(p);
-  const seen = async (args: string[]) => withGdb(args, async (g) => {
+  const seen = async ({ label, args }: Target) => withGdb(args, async (g) => {
     await g.break('threads.c:17');
     const stop = await g.exec('-exec-run');
     return { at: place(stop.frame), counter: await g.value('counter'), name: await g.value('name') };
-  });
-  const n = await seen(native!.args);
+  }, label);
+  const n = await seen(native!);
   assert.equal(n.counter, '1005');
   assert.match(n.name, /^"worker1/);
-  assert.deepEqual(await seen(jit!.args), { at: n.at, counter: '<optimized out>', name: '<optimized out>' });
+  assert.deepEqual(await seen(jit!), { at: n.at, counter: '<optimized out>', name: '<optimized out>' });
 });

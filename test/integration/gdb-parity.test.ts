@@ -1,6 +1,6 @@
 // Parity: each scenario drives GDB (through src/mi) over a corpus program linked natively and over
 // the same objects linked by `jitdbg run` inside Node, and what GDB shows must be equal: stop
-// locations, backtraces down to main, arguments, locals, globals, structs, C++ objects, types,
+// locations, whole backtraces (jitdbg's frame filter ends them at the JIT'd main), arguments, locals, globals, structs, C++ objects, types,
 // step, next, finish and its value, C++ `catch throw`. Each scenario also checks the native
 // observation against what the source says, so that two equally broken runs cannot pass.
 import { test } from 'node:test';
@@ -11,7 +11,7 @@ function parity<T>(title: string, programs: Program[], scenario: (g: Gdb) => Pro
   for (const p of programs) {
     test(`${title}: ${p.name} under GDB, native and under jitdbg run`, async () => {
       const [native, jit] = targets(p, args);
-      const seen = { native: await withGdb(native!.args, scenario), jit: await withGdb(jit!.args, scenario) };
+      const seen = { native: await withGdb(native!.args, scenario, 'native'), jit: await withGdb(jit!.args, scenario) };
       expect(seen.native);
       assert.deepEqual(seen.jit, seen.native);
     });
@@ -41,6 +41,30 @@ parity('break by name, backtrace, finish', built('fact.O0'), async (g) => {
   assert.equal(o.args, 'n = 5\n');
   assert.equal(o.returned, '120');
   assert.equal(o.after.func, 'main');
+});
+
+// Node has a main of its own, and V8 C++ methods of many names: a breakpoint by name stops in the
+// program only, and C++ methods are found by their unqualified name as natively.
+parity('break main stops in the program\'s main, next stays in it', built('fact.O0'), async (g) => {
+  await g.break('main');
+  const stop = await g.exec('-exec-run');
+  const nexts = [];
+  for (let i = 0; i < 2; i++) nexts.push(place((await g.exec('-exec-next')).frame));
+  return { stop: place(stop.frame), bt: await g.backtrace(), nexts };
+}, (o) => {
+  assert.deepEqual(o.stop, { func: 'main', file: o.stop.file, line: 36 });
+  assert.deepEqual(funcs(o.bt), ['main']);
+  assert.deepEqual(o.nexts.map((p) => `${p.func}:${p.line}`), ['main:37', 'main:38']);
+});
+
+parity('break by an unqualified C++ method name', [program('containers.O0')], async (g) => {
+  await g.break('speak');
+  const first = await g.exec('-exec-run');
+  const second = await g.exec('-exec-continue');
+  return { first: place(first.frame), second: place(second.frame), bt: await g.backtrace() };
+}, (o) => {
+  assert.deepEqual([o.first.func, o.second.func], ['Dog::speak[abi:cxx11]() const', 'Cat::speak[abi:cxx11]() const']);
+  assert.deepEqual(funcs(o.bt), [o.second.func, 'main()']);
 });
 
 parity('break by file:line, recursion, globals, structs, ptype', built('fact.O0'), async (g) => {
@@ -110,7 +134,7 @@ parity('C++ catch throw across modules', built('catcher.O0'), async (g) => {
   const args = normal(await g.console('info args'));
   return { reason: stop.reason, bt, args };
 }, (o) => {
-  assert.deepEqual(funcs(o.bt), ['__cxa_throw', 'checked_divide', 'main']);
+  assert.deepEqual(funcs(o.bt), ['__cxa_throw', 'checked_divide(int, int)', 'main()']);
   assert.equal(o.args, 'a = 10\nb = 0\n');
 });
 
@@ -129,7 +153,7 @@ parity('C++ objects: methods, *this, std::string and containers, ptype of a clas
   return { stop: place(stop.frame), bt, self, types, returned: finished.returnValue && normal(finished.returnValue), locals };
 }, (o) => {
   assert.equal(o.stop.func, 'Dog::speak[abi:cxx11]() const');
-  assert.equal(o.bt.at(-1)!.func, 'main');
+  assert.equal(o.bt.at(-1)!.func, 'main()');
   assert.match(o.self, /<Animal>/);
   assert.match(o.types, /virtual std::.*string speak\(void\) const/);
   assert.match(o.returned ?? '', /"woof"/);
@@ -157,11 +181,11 @@ parity('C++ iostream: lambda through std::function, next over stream lines, catc
   return { stop: place(stop.frame), bt, returned: finished.returnValue, nexts, throwBt, args };
 }, (o) => {
   assert.deepEqual(o.stop, { func: 'next_id', file: o.stop.file, line: 39 });
-  assert.equal(o.bt.at(-1)!.func, 'main');
+  assert.equal(o.bt.at(-1)!.func, 'main(int, char**)');
   assert.ok(o.bt.some((f) => f.func?.startsWith('std::function')), 'called through std::function');
   assert.equal(o.returned, '101');
   assert.deepEqual(o.nexts.map((p) => `${p.func}:${p.line}`), ['main:66', 'main:67', 'main:69']);
-  assert.deepEqual(funcs(o.throwBt), ['__cxa_throw', 'check', 'main']);
+  assert.deepEqual(funcs(o.throwBt), ['__cxa_throw', 'check(int)', 'main(int, char**)']);
   assert.equal(o.args, 'v = -3\n');
 });
 
@@ -187,7 +211,7 @@ parity('-O2 C++: catch throw', built('catcher.O2'), async (g) => {
   await g.exec('-exec-run');
   return { bt: await g.backtrace() };
 }, (o) => {
-  assert.deepEqual(funcs(o.bt), ['__cxa_throw', 'checked_divide', 'main']);
+  assert.deepEqual(funcs(o.bt), ['__cxa_throw', 'checked_divide(int, int)', 'main()']);
 });
 
 // sqlite3.o (about 9 MB, 170k relocations) as a second module: the first stop whose caller chain

@@ -1,0 +1,141 @@
+# Show the JIT'd program, not the process hosting it (Node, V8, koffi, a JIT compiler). Loaded by
+# `jitdbg gdb`; elsewhere: `source gdb-scripts/jit_code.py`.
+#
+#   jitdbg-break LOC   a breakpoint on LOC (function, unqualified C++ method, FILE:LINE) that
+#                      stops only in JIT code: it is created when a registered image defines LOC,
+#                      so it is never pending, and its locations in the host (Node's own main,
+#                      V8's methods called `kind`) are disabled.
+#   frame filter       bt ends at the outermost JIT frame, as a native program's ends at main; one
+#                      line stands for the host frames below it (`bt -no-filters` shows them).
+import gdb
+from gdb.FrameDecorator import FrameDecorator
+
+
+JIT_OBJFILE = "<in-memory@"  # how GDB names the objfile it reads from a jit_code_entry
+
+
+def in_jit_code(pc):
+    """Whether pc is in code GDB read from a jit_code_entry."""
+    symtab = gdb.find_pc_line(pc).symtab
+    if symtab is not None:
+        return symtab.objfile.filename.startswith(JIT_OBJFILE)
+    # An image without line tables (its DWARF left out): only its ELF symbols say where pc is.
+    return ("of " + JIT_OBJFILE) in gdb.execute("info symbol %d" % pc, to_string=True)
+
+
+class JitBreakpoints:
+    """The locations of jitdbg-break, each becoming a breakpoint when JIT code first defines it."""
+
+    def __init__(self):
+        self.waiting = []
+        self.created = set()
+        gdb.events.new_objfile.connect(self.on_new_objfile)
+        gdb.events.breakpoint_modified.connect(self.keep_to_jit_code)
+
+    def add(self, location):
+        self.waiting.append(location)
+        if any(in_jit_code(sal.pc) for sal in self.resolve(location)):
+            self.create(location)
+
+    @staticmethod
+    def resolve(location):
+        try:
+            return gdb.decode_line(location)[1] or []
+        except gdb.error:
+            return []
+
+    def on_new_objfile(self, event):
+        if event.new_objfile.filename.startswith(JIT_OBJFILE):
+            for location in [l for l in self.waiting if any(in_jit_code(sal.pc) for sal in self.resolve(l))]:
+                self.create(location)
+
+    def create(self, location):
+        self.waiting.remove(location)
+        # Quietly: GDB would announce the host's locations too ("at 0xb70af0 (58 locations)").
+        gdb.execute("break " + location, to_string=True)
+        breakpoint = gdb.breakpoints()[-1]
+        self.created.add(breakpoint.number)
+        self.keep_to_jit_code(breakpoint)
+        jit = [l for l in breakpoint.locations if l.enabled]
+        if len(jit) == 1 and jit[0].source:
+            print("Breakpoint %d at 0x%x: file %s, line %d." % (breakpoint.number, jit[0].address, *jit[0].source))
+        else:
+            print("Breakpoint %d (%s): %d locations in JIT code." % (breakpoint.number, location, len(jit)))
+
+    def keep_to_jit_code(self, breakpoint):
+        # GDB resolves the location again whenever objfiles come and go: new host locations appear.
+        if breakpoint.number in self.created:
+            for location in breakpoint.locations:
+                if location.enabled and not in_jit_code(location.address):
+                    location.enabled = False
+
+
+class JitBreakCommand(gdb.Command):
+    """Set a breakpoint that stops only in JIT code: jitdbg-break LOCATION.
+
+LOCATION is a function (fact, an unqualified C++ method: speak), Class::method or FILE:LINE.
+The breakpoint is created when a registered image defines LOCATION; its locations outside JIT
+code (the host's own functions of the same name) are disabled."""
+
+    def __init__(self, breakpoints):
+        super().__init__("jitdbg-break", gdb.COMMAND_BREAKPOINTS)
+        self.breakpoints = breakpoints
+
+    def invoke(self, argument, from_tty):
+        if not argument.strip():
+            raise gdb.GdbError("jitdbg-break: a location is needed")
+        self.breakpoints.add(argument.strip())
+
+
+class HostFrames(FrameDecorator):
+    """The one line that stands for the host frames below the JIT'd entry."""
+
+    def __init__(self, first, count):
+        super().__init__(first)
+        self.count = count
+
+    def function(self):
+        return "<%d host frame%s elided: bt -no-filters shows them>" % (self.count, "" if self.count == 1 else "s")
+
+    def address(self):
+        return None
+
+    def frame_args(self):
+        return None
+
+    def filename(self):
+        return None
+
+    def line(self):
+        return None
+
+
+class HideHostFrames:
+    """Ends the backtrace at the outermost JIT frame. Host frames between JIT frames stay (qsort
+    calling a JIT'd comparison, __cxa_throw): only those below the last JIT frame are host."""
+
+    def __init__(self):
+        self.name = "jitdbg-host-frames"
+        self.priority = 100
+        self.enabled = True
+        gdb.frame_filters[self.name] = self
+
+    def filter(self, frames):
+        below = []  # the frames since the last JIT one
+        seen_jit = False
+        for frame in frames:
+            if in_jit_code(frame.inferior_frame().pc()):
+                yield from below
+                below = []
+                seen_jit = True
+                yield frame
+            elif seen_jit:
+                below.append(frame)
+            else:
+                yield frame
+        if below:
+            yield HostFrames(below[0], len(below))
+
+
+JitBreakCommand(JitBreakpoints())
+HideHostFrames()
