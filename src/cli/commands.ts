@@ -7,9 +7,10 @@ export interface Command {
 import { dwarf } from './dwarf.js';
 import { elf } from './elf.js';
 import { gdb } from './gdb.js';
+import { jit } from './jit.js';
 import { run } from './run.js';
 
-export const commands: Record<string, Command> = { dwarf, elf, gdb, run };
+export const commands: Record<string, Command> = { dwarf, elf, gdb, jit, run };
 
 export function usage(): string {
   const rows = Object.entries(commands).map(([n, c]) => `  ${n.padEnd(8)} ${c.summary}`);
