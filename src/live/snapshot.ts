@@ -38,13 +38,17 @@ export const DEFAULT_LIMITS: SnapshotLimits = { attempts: 10, maxEntries: 1_000_
  * JITDebugReader): read the descriptor, walk first_entry copying each entry and symfile, read
  * the descriptor again. A registration or unregistration meanwhile changes first_entry,
  * relevant_entry or action_flag (GDB descriptors have no seqlock): then the copy may be torn,
- * and it is thrown away and read again, as is a walk that failed on memory freed under it.
+ * and it is thrown away and read again. A walk that fails is read again too, even when the
+ * descriptor did not change: a writer between its stores (the old head's prev_entry already
+ * pointing at the new entry, first_entry not yet) shows a list broken only for that moment.
+ * A list that fails the same way on every read is broken, and that error is thrown.
  */
 export function snapshot(memory: ProcessMemory, at: DescriptorLocation, limits: SnapshotLimits = DEFAULT_LIMITS): LiveDescriptor {
+  let failure: LiveError | undefined;
   for (let attempt = 0; attempt < limits.attempts; attempt++) {
     const before = readHead(memory, at.address);
     let entries: LiveEntry[] | undefined;
-    let failure: LiveError | undefined;
+    failure = undefined;
     try {
       entries = walk(memory, before.firstEntry, limits);
     } catch (e) {
@@ -52,11 +56,11 @@ export function snapshot(memory: ProcessMemory, at: DescriptorLocation, limits: 
       failure = e;
     }
     const after = readHead(memory, at.address);
-    if (after.firstEntry === before.firstEntry && after.relevantEntry === before.relevantEntry && after.actionFlag === before.actionFlag) {
-      if (failure) throw failure;
-      return { ...at, version: before.version, actionFlag: before.actionFlag, relevantEntry: before.relevantEntry, entries: entries! };
-    }
+    const changed = after.firstEntry !== before.firstEntry || after.relevantEntry !== before.relevantEntry || after.actionFlag !== before.actionFlag;
+    if (changed) failure = undefined;
+    else if (entries) return { ...at, version: before.version, actionFlag: before.actionFlag, relevantEntry: before.relevantEntry, entries };
   }
+  if (failure) throw failure;
   throw new LiveError(`the list of ${DESCRIPTOR} at 0x${at.address.toString(16)} (${at.object}) kept changing: no consistent copy in ${limits.attempts} reads`);
 }
 
