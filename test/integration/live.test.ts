@@ -173,3 +173,18 @@ test('no such process, or a process without a descriptor: one line, exit status 
     assert.deepEqual([r.status, r.stdout, r.stderr], [1, '', `jitdbg: process ${sleeper.pid} has no __jit_debug_descriptor: no mapped object defines one\n`]);
   }
 });
+
+test('a list with a cycle and one with an entry in unmapped memory: verify names both, list fails in one line', async () => {
+  const p = await launch(built.cHost, ['broken', built.libA, built.libB, built.modules[0]!]);
+  const v = jitdbg('jit', 'verify', '--pid', String(p.pid));
+  assert.equal(v.status, 1);
+  const lines = v.stdout.trimEnd().split('\n');
+  assert.equal(lines.length, 2, v.stdout);
+  const of = (lib: string) => lines.find((x) => x.includes(`(${lib})`)) ?? '';
+  assert.match(of(built.libA), new RegExp(`^descriptor 0x[0-9a-f]+ \\(${built.libA}\\): jit_code_entry (0x[0-9a-f]+) appears twice: the list has a cycle$`));
+  assert.match(of(built.libB), new RegExp(`^descriptor 0x[0-9a-f]+ \\(${built.libB}\\): unreadable jit_code_entry at 0x10 \\(32 bytes at 0x10\\)$`));
+  const l = jitdbg('jit', 'list', '--pid', String(p.pid));
+  assert.equal(l.status, 1);
+  assert.equal(l.stdout, '');
+  assert.match(l.stderr, /^jitdbg: (jit_code_entry 0x[0-9a-f]+ appears twice: the list has a cycle|unreadable jit_code_entry at 0x10 \(32 bytes at 0x10\))\n$/);
+});

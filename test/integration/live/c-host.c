@@ -3,7 +3,10 @@
                                     prints "ready PID", waits for stdin to close
      c-host many LIB N IMAGE        IMAGE registered N times in LIB's descriptor; then the same
      c-host race LIB IMAGE...       prints "ready PID", then forever: registers the images in
-                                    order, unregisters them in reverse order */
+                                    order, unregisters them in reverse order
+     c-host broken LIBA LIBB IMAGE  IMAGE twice in LIBA's list, the older entry's next_entry
+                                    pointing back at the newer (a cycle); once in LIBB's, its
+                                    next_entry pointing at unmapped memory; then the same */
 #include <dlfcn.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -11,7 +14,7 @@
 #include <sys/prctl.h>
 #include <unistd.h>
 
-typedef void *(*register_fn)(const void *, uint64_t);
+typedef void **(*register_fn)(const void *, uint64_t);
 typedef void (*unregister_fn)(void *);
 
 struct lib { register_fn reg; unregister_fn unreg; };
@@ -69,6 +72,15 @@ int main(int argc, char **argv) {
       for (int i = 0; i < n; i++) { entries[i] = a.reg(images[i].bytes, images[i].size); usleep(50); }
       for (int i = n - 1; i >= 0; i--) { a.unreg(entries[i]); usleep(50); }
     }
+  } else if (argc == 5 && argv[1][0] == 'b') {
+    struct lib a = load(argv[2]), b = load(argv[3]);
+    struct image im = slurp(argv[4]);
+    void **older = a.reg(im.bytes, im.size);
+    void **newer = a.reg(im.bytes, im.size);
+    older[0] = newer; /* next_entry, the first field of struct jit_code_entry */
+    void **alone = b.reg(im.bytes, im.size);
+    alone[0] = (void *)0x10;
+    ready_and_wait();
   } else {
     fprintf(stderr, "usage: c-host two|many|race ...\n");
     return 2;
