@@ -21,6 +21,8 @@ export interface Built {
   libA: string;
   libB: string;
   cHost: string;
+  /** self-host.c, its descriptor in the executable's .symtab only: a PIE and a fixed-address build. */
+  selfHosts: { pie: string; fixed: string };
 }
 
 export function build(): Built {
@@ -34,7 +36,12 @@ export function build(): Built {
   cc('gcc', ['-g', '-shared', '-fPIC', join(sources, 'jit-lib.c'), '-o', 'libjitA.so']);
   cc('cp', ['libjitA.so', 'libjitB.so']);
   cc('gcc', ['-g', join(sources, 'c-host.c'), '-o', 'c-host']);
-  return { dir, modules, waiter: join(dir, 'waiter.o'), libA: join(dir, 'libjitA.so'), libB: join(dir, 'libjitB.so'), cHost: join(dir, 'c-host') };
+  cc('gcc', ['-g', '-fPIE', '-pie', join(sources, 'self-host.c'), '-o', 'self-pie']);
+  cc('gcc', ['-g', '-fno-PIE', '-no-pie', join(sources, 'self-host.c'), '-o', 'self-fixed']);
+  return {
+    dir, modules, waiter: join(dir, 'waiter.o'), libA: join(dir, 'libjitA.so'), libB: join(dir, 'libjitB.so'), cHost: join(dir, 'c-host'),
+    selfHosts: { pie: join(dir, 'self-pie'), fixed: join(dir, 'self-fixed') },
+  };
 }
 
 export interface Running {

@@ -13,7 +13,7 @@ import { summarize } from '../../src/live/image.js';
 import { readMaps } from '../../src/live/maps.js';
 import { ProcessMemory } from '../../src/live/memory.js';
 import { snapshot } from '../../src/live/snapshot.js';
-import { build, gdbAttached, host, jitdbg, start, type Running } from './live-harness.js';
+import { build, cli, gdbAttached, host, jitdbg, start, type Running } from './live-harness.js';
 
 const built = build();
 const running: Running[] = [];
@@ -116,6 +116,18 @@ test('a C program with two JIT libraries: two descriptors, as GDB lists them; ra
   assert.equal(lines.filter((x) => /: \.text 0x0-0x[0-9a-f]+ is not mapped executable$/.test(x)).length, 3, v.stdout);
 });
 
+test("a descriptor in the executable's own .symtab, PIE and fixed-address: found at its load bias, as GDB finds it", async () => {
+  for (const exe of [built.selfHosts.pie, built.selfHosts.fixed]) {
+    const p = await launch(exe, built.modules.slice(0, 2));
+    const l = list(p.pid);
+    assert.deepEqual(l.descriptors.map((d) => [d.object, d.entries.map((e) => e.name)]), [[exe, ['beta.c', 'alpha.c']]]);
+    const g = gdbAttached(p.pid, ['print/x (unsigned long) &__jit_debug_descriptor']);
+    assert.deepEqual(rowsOf(l), g.rows, exe);
+    assert.match(g.text, new RegExp(`^\\$1 = ${l.descriptors[0]!.address}$`, 'm'), exe);
+    await p.stop();
+  }
+});
+
 test('llvm-jitlink-14 -debugger-support: the relocatable object it registers is named and placed as GDB places it', async () => {
   const p = await launch('llvm-jitlink-14', ['-debugger-support', built.waiter]);
   const l = list(p.pid);
@@ -187,4 +199,13 @@ test('a list with a cycle and one with an entry in unmapped memory: verify names
   assert.equal(l.status, 1);
   assert.equal(l.stdout, '');
   assert.match(l.stderr, /^jitdbg: (jit_code_entry 0x[0-9a-f]+ appears twice: the list has a cycle|unreadable jit_code_entry at 0x10 \(32 bytes at 0x10\))\n$/);
+});
+
+test("another user's process: one line naming the ptrace access check and Yama's setting", async (t) => {
+  // Needs a user without the right to read the process: run as nobody, which only root can do.
+  if (process.geteuid!() !== 0 || spawnSync('setpriv', ['--version']).status !== 0) return t.skip('needs root and setpriv');
+  const p = await launch(built.cHost, ['two', built.libA, built.libB, ...built.modules]);
+  const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, cli, 'jit', 'list', '--pid', String(p.pid)], { encoding: 'utf8' });
+  assert.deepEqual([r.status, r.stdout], [1, '']);
+  assert.match(r.stderr, new RegExp(`^jitdbg: process ${p.pid}: permission denied by the kernel's ptrace access check \\([^\\n]*ptrace_scope[^\\n]*\\)\\n$`));
 });
