@@ -10,7 +10,6 @@ import { ProcessMemory } from './memory.js';
 import { DEFAULT_LIMITS, snapshot, type LiveDescriptor, type SnapshotLimits } from './snapshot.js';
 
 export { LiveError } from './errors.js';
-export type { Mapping } from './maps.js';
 export type { LiveDescriptor, LiveEntry, SnapshotLimits } from './snapshot.js';
 
 /** A descriptor whose list could not be read: a broken link, a cycle, unreadable memory, a list that kept changing. */
