@@ -20,3 +20,5 @@ export {
   jitInterface, readDescriptor, registrationLibrary, storedLibrary, cacheDirectory, JIT_NOACTION, JIT_REGISTER_FN, JIT_UNREGISTER_FN,
   type JitInterface, type CodeEntry, type DescriptorState,
 } from './native/jit-interface.js';
+export { readRegistrations, readLists, LiveError, type Registrations, type BrokenDescriptor, type LiveDescriptor, type LiveEntry, type SnapshotLimits } from './live/index.js';
+export { verify as verifyRegistrations } from './live/verify.js';

@@ -4,14 +4,19 @@ export interface Command {
   run(args: string[]): Promise<number>;
 }
 
-import { dwarf } from './dwarf.js';
-import { elf } from './elf.js';
-import { gdb } from './gdb.js';
-import { run } from './run.js';
+/**
+ * Each command's file, loaded only when that command runs: loading every one (the linker,
+ * the session, koffi) takes longer than `jitdbg jit list` itself.
+ */
+export const commands: Record<string, () => Promise<Command>> = {
+  dwarf: async () => (await import('./dwarf.js')).dwarf,
+  elf: async () => (await import('./elf.js')).elf,
+  gdb: async () => (await import('./gdb.js')).gdb,
+  jit: async () => (await import('./jit.js')).jit,
+  run: async () => (await import('./run.js')).run,
+};
 
-export const commands: Record<string, Command> = { dwarf, elf, gdb, run };
-
-export function usage(): string {
-  const rows = Object.entries(commands).map(([n, c]) => `  ${n.padEnd(8)} ${c.summary}`);
+export async function usage(): Promise<string> {
+  const rows = await Promise.all(Object.entries(commands).map(async ([n, load]) => `  ${n.padEnd(8)} ${(await load()).summary}`));
   return `usage: jitdbg <command> [options]\n\ncommands:\n${rows.join('\n')}\n\nRun 'jitdbg <command> --help' for a command's options.\n`;
 }

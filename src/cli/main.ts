@@ -7,16 +7,16 @@ import { stdout } from './output.js';
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
-    stdout().write(usage());
+    stdout().write(await usage());
     return name === undefined ? 1 : 0;
   }
   if (name === '--version') {
     stdout().write('jitdbg 0.1.0\n');
     return 0;
   }
-  const command = commands[name];
-  if (!command) throw new UsageError(`unknown command '${name}' (try 'jitdbg --help')`);
-  return command.run(rest);
+  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!load) throw new UsageError(`unknown command '${name}' (try 'jitdbg --help')`);
+  return (await load()).run(rest);
 }
 
 main(process.argv.slice(2)).then(

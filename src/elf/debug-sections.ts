@@ -2,7 +2,7 @@ import { FormatError } from '../binary/index.js';
 import {
   EM_AARCH64, EM_X86_64, ET_REL, R_AARCH64_ABS32, R_AARCH64_ABS64, R_AARCH64_NONE, R_AARCH64_PREL32, R_AARCH64_PREL64,
   R_X86_64_32, R_X86_64_32S, R_X86_64_64, R_X86_64_DTPOFF32, R_X86_64_DTPOFF64, R_X86_64_GOTOFF64, R_X86_64_NONE, R_X86_64_PC32,
-  R_X86_64_PC64, SHT_REL, nameOf,
+  R_X86_64_PC64, SHN_LORESERVE, SHN_UNDEF, SHT_REL, nameOf,
 } from './consts.js';
 import type { ElfFile } from './read.js';
 import type { ElfSection, ElfSymbol } from './types.js';
@@ -39,9 +39,11 @@ const TWO_32 = 2 ** 32;
  * The section getter that src/dwarf reads an ELF file through: section contents by name,
  * decompressed (SHF_COMPRESSED), and for relocatable objects (ET_REL) with their
  * `.rela<name>` / `.rel<name>` relocations applied in memory with every section at address
- * 0, as llvm-dwarfdump does. Results are cached; the file's bytes are never modified.
+ * 0, as llvm-dwarfdump does; with `placed`, at their sh_addr instead, as GDB reads a relocatable
+ * object registered through its JIT interface (LLVM ORC patches sh_addr to where each section
+ * was loaded). Results are cached; the file's bytes are never modified.
  */
-export function debugSections(elf: ElfFile): (name: string) => Uint8Array | undefined {
+export function debugSections(elf: ElfFile, placed = false): (name: string) => Uint8Array | undefined {
   const cache = new Map<string, Uint8Array | undefined>();
   const relocationsFor = new Map<number, ElfSection>();
   if (elf.header.e_type === ET_REL) {
@@ -54,14 +56,14 @@ export function debugSections(elf: ElfFile): (name: string) => Uint8Array | unde
     if (s) {
       bytes = elf.sectionContents(s);
       const rel = relocationsFor.get(s.index);
-      if (rel) bytes = relocated(elf, s, bytes, rel);
+      if (rel) bytes = relocated(elf, s, bytes, rel, placed);
     }
     cache.set(name, bytes);
     return bytes;
   };
 }
 
-function relocated(elf: ElfFile, s: ElfSection, contents: Uint8Array, rel: ElfSection): Uint8Array {
+function relocated(elf: ElfFile, s: ElfSection, contents: Uint8Array, rel: ElfSection, placed: boolean): Uint8Array {
   const machine = elf.header.e_machine;
   const table = machine === EM_X86_64 ? X86_64 : machine === EM_AARCH64 ? AARCH64 : undefined;
   const none = machine === EM_X86_64 ? R_X86_64_NONE : R_AARCH64_NONE;
@@ -82,9 +84,9 @@ function relocated(elf: ElfFile, s: ElfSection, contents: Uint8Array, rel: ElfSe
     }
     if (r.r_offset + how.size > out.length) throw new FormatError(`relocation at 0x${r.r_offset.toString(16)} runs past the end of the section`, where(r.r_offset));
     const sym = symbols[r.sym];
-    const S = sym ? symbolValue(sym, where(r.r_offset)) : 0;
+    const S = sym ? symbolValue(sym, where(r.r_offset)) + (placed ? sectionAddress(elf, sym) : 0) : 0;
     const A = implicitAddends ? readField(view, r.r_offset, how.size) : r.r_addend;
-    const value = S + A - (how.pcRelative ? r.r_offset : 0);
+    const value = S + A - (how.pcRelative ? r.r_offset + (placed ? s.sh_addr : 0) : 0);
     if (how.size === 4) {
       view.setUint32(r.r_offset, value >>> 0, true);
     } else {
@@ -102,6 +104,12 @@ function symbolValue(sym: ElfSymbol, at: { section: string; offset: number }): n
     throw new FormatError(`symbol ${sym.name || sym.index} has st_value 0x${sym.st_value.toString(16)}, too large to relocate with`, at);
   }
   return Number(v);
+}
+
+/** The address of the section a symbol is defined in; 0 for absolute, common and undefined symbols. */
+export function sectionAddress(elf: ElfFile, sym: ElfSymbol): number {
+  if (sym.st_shndx === SHN_UNDEF || (sym.st_shndx >= SHN_LORESERVE && !sym.xindex)) return 0;
+  return elf.sections[sym.st_shndx]?.sh_addr ?? 0;
 }
 
 /** The implicit addend of an SHT_REL relocation: the field's signed contents. */

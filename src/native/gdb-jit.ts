@@ -11,19 +11,11 @@
  */
 import type { Registrar, Registration } from '../target/types.js';
 import {
-  allocateNative, CODE_ENTRY_SIZE, DESCRIPTOR_SIZE, freeNative, JIT_NOACTION, JIT_REGISTER_FN, JIT_UNREGISTER_FN, jitInterface, pointerAt, view,
-  type JitInterface,
-} from './jit-interface.js';
+  ACTION_FLAG, CODE_ENTRY_SIZE, DESCRIPTOR_SIZE, FIRST_ENTRY, JIT_NOACTION, JIT_REGISTER_FN, JIT_UNREGISTER_FN, NEXT_ENTRY, pointerAt,
+  PREV_ENTRY, RELEVANT_ENTRY, SYMFILE_ADDR, SYMFILE_SIZE,
+} from '../target/jit-abi.js';
+import { allocateNative, freeNative, jitInterface, view, type JitInterface } from './jit-interface.js';
 import { memoryView } from './libc.js';
-
-// Field offsets of struct jit_descriptor and struct jit_code_entry.
-const ACTION_FLAG = 4;
-const RELEVANT_ENTRY = 8;
-const FIRST_ENTRY = 16;
-const NEXT_ENTRY = 0;
-const PREV_ENTRY = 8;
-const SYMFILE_ADDR = 16;
-const SYMFILE_SIZE = 24;
 
 export class GdbJitRegistrar implements Registrar {
   readonly read = memoryView;

@@ -18,22 +18,13 @@ import {
   STT_OBJECT,
 } from '../elf/consts.js';
 import { writeElf, type SectionSpec } from '../elf/write.js';
+import { CODE_ENTRY_SIZE, decodeCodeEntry, decodeDescriptor, DESCRIPTOR, DESCRIPTOR_SIZE, REGISTER_CODE } from '../target/jit-abi.js';
 import { dlopen, dlsym, memoryView, NativeError, nativeFunction, RTLD_DEFAULT } from './libc.js';
 
-export const REGISTER_CODE = '__jit_debug_register_code';
-export const DESCRIPTOR = '__jit_debug_descriptor';
 /** A pthread_mutex_t that serialises every change to the descriptor made through jitdbg, in any thread. */
 export const DESCRIPTOR_LOCK = 'jitdbg_jit_debug_lock';
 
-/** `jit_actions_t` */
-export const JIT_NOACTION = 0;
-export const JIT_REGISTER_FN = 1;
-export const JIT_UNREGISTER_FN = 2;
-
-/** `struct jit_descriptor { uint32_t version; uint32_t action_flag; jit_code_entry *relevant_entry, *first_entry; }` */
-export const DESCRIPTOR_SIZE = 24;
-/** `struct jit_code_entry { jit_code_entry *next_entry, *prev_entry; const char *symfile_addr; uint64_t symfile_size; }` */
-export const CODE_ENTRY_SIZE = 32;
+export { CODE_ENTRY_SIZE, DESCRIPTOR, DESCRIPTOR_SIZE, JIT_NOACTION, JIT_REGISTER_FN, JIT_UNREGISTER_FN, pointerAt, REGISTER_CODE } from '../target/jit-abi.js';
 /** glibc's x86-64 sizeof(pthread_mutex_t); all zero bytes are PTHREAD_MUTEX_INITIALIZER. */
 const MUTEX_SIZE = 40;
 
@@ -252,26 +243,22 @@ export interface DescriptorState {
 
 /** Reads a descriptor and walks its list, checking every back link; a broken list throws NativeError. */
 export function readDescriptor(descriptor: number, limit = 1_000_000): DescriptorState {
-  const d = view(descriptor, DESCRIPTOR_SIZE);
+  const d = decodeDescriptor(view(descriptor, DESCRIPTOR_SIZE));
   const entries: CodeEntry[] = [];
   let prev = 0;
-  for (let at = pointerAt(d, 16); at !== 0; at = pointerAt(view(at, CODE_ENTRY_SIZE), 0)) {
-    const e = view(at, CODE_ENTRY_SIZE);
-    if (pointerAt(e, 8) !== prev) throw new NativeError(`jit_code_entry 0x${at.toString(16)}: prev_entry is 0x${pointerAt(e, 8).toString(16)}, not 0x${prev.toString(16)}`);
+  for (let at = d.firstEntry; at !== 0;) {
+    const e = decodeCodeEntry(view(at, CODE_ENTRY_SIZE));
+    if (e.prevEntry !== prev) throw new NativeError(`jit_code_entry 0x${at.toString(16)}: prev_entry is 0x${e.prevEntry.toString(16)}, not 0x${prev.toString(16)}`);
     if (entries.length === limit) throw new NativeError(`the descriptor lists more than ${limit} entries (a cycle?)`);
-    entries.push({ address: at, symfileAddr: pointerAt(e, 16), symfileSize: pointerAt(e, 24) });
+    entries.push({ address: at, symfileAddr: e.symfileAddr, symfileSize: e.symfileSize });
     prev = at;
+    at = e.nextEntry;
   }
-  return { version: d.getUint32(0, true), actionFlag: d.getUint32(4, true), relevantEntry: pointerAt(d, 8), entries };
+  return { version: d.version, actionFlag: d.actionFlag, relevantEntry: d.relevantEntry, entries };
 }
 
 /** A DataView of native memory. */
 export function view(address: number, size: number): DataView {
   const bytes = memoryView(address, size);
   return new DataView(bytes.buffer, bytes.byteOffset, size);
-}
-
-/** A pointer field; user-space addresses fit in 2^53. */
-export function pointerAt(v: DataView, offset: number): number {
-  return Number(v.getBigUint64(offset, true));
 }

@@ -3,5 +3,6 @@ import { gdb } from './debug.js';
 import { dwarf } from './dwarf.js';
 import { elf } from './elf.js';
 import { link } from './link.js';
+import { live } from './live.js';
 
-export const groups: Record<string, () => Promise<void>> = { dwarf, elf, gdb, link };
+export const groups: Record<string, () => Promise<void>> = { dwarf, elf, gdb, link, live };

@@ -1,0 +1,3 @@
+int alpha(int x) {
+  return x + 5;
+}

@@ -1,0 +1,3 @@
+int beta(int x) {
+  return x + 4;
+}

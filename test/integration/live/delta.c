@@ -1,0 +1,3 @@
+int delta(int x) {
+  return x + 5;
+}
