@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from './commands.js';
 import { UsageError } from './errors.js';
 import { stdout } from './output.js';
-import { checkInputs, parseRunArgs, RUN_OPTIONS } from './run.js';
+import { checkInputs, checkProgram, parseRunArgs, RUN_OPTIONS } from './run.js';
 
 const HELP = `usage: jitdbg gdb [options] FILE... [-- ARGS...]
 
@@ -92,6 +92,8 @@ export const gdb: Command = {
       stdout().write(HELP);
       return 0;
     }
+    // A file that does not compile or link is one line now, not a failure after GDB's prompt.
+    checkProgram(parseRunArgs(o.runArgs));
     const child = spawn(o.gdb, gdbArguments(o), { stdio: 'inherit' });
     // The terminal's ^C is GDB's to handle (it interrupts the program), not a reason to leave.
     const ignore = () => {};

@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import { LinkError, UndefinedSymbolError } from '../link/errors.js';
 import { environment, flushStdio, runThreadLocalDestructors } from '../native/libc.js';
 import { InProcessTarget } from '../native/target.js';
-import { JITSession } from '../session.js';
+import { JITSession, type JITSessionOptions } from '../session.js';
+import type { Target } from '../target/types.js';
+import { untimed } from '../link/link.js';
 import type { Command } from './commands.js';
 import { compiled, isSource, splitFlags } from './compile.js';
 import { imageDumper } from './dump-images.js';
@@ -107,23 +109,11 @@ export const run: Command = {
     };
     const objects = timed('compile', () => o.files.map((f) => compiled(f, { flags: o.cflags })));
     const target = new InProcessTarget({ libraries: o.libs });
-    let session: JITSession;
-    let main: (...a: unknown[]) => unknown;
-    try {
-      ({ session, main } = timed('link-total', () => {
-        const inputs = timed('read', () => objects.map((f, i) => ({ bytes: readFileSync(f), name: o.files[i]! })));
-        const s = new JITSession({ target, timer: timed, ...(o.dumpImages ? { registrar: imageDumper(o.dumpImages, target) } : {}) });
-        s.addObjects(inputs);
-        if (s.lookup(o.entry) === undefined) {
-          s.dispose();
-          throw new LinkError('the entry point is not defined', { symbol: o.entry });
-        }
-        return { session: s, main: s.function(o.entry, 'int', ['int', 'const char **', 'void *']) };
-      }));
-    } catch (e) {
-      if (e instanceof UndefinedSymbolError) throw withLibraryHint(e);
-      throw e;
-    }
+    const session = timed('link-total', () => linkProgram(o, objects, target, {
+      timer: timed,
+      ...(o.dumpImages ? { registrar: imageDumper(o.dumpImages, target) } : {}),
+    }));
+    const main = session.function(o.entry, 'int', ['int', 'const char **', 'void *']);
     if (o.timings) process.stderr.write(`${lines.join('\n')}\n`);
     const argv0 = o.files[0]!;
     // main(argc, argv, envp): a main of one or two parameters ignores the rest, as under crt1.
@@ -137,6 +127,46 @@ export const run: Command = {
     return code & 0xff;
   },
 };
+
+/**
+ * The session of the program's modules, linked into `target`, with the entry point checked;
+ * an undefined symbol a system library defines gets its `--lib` suggested.
+ */
+function linkProgram(o: RunOptions, objects: readonly string[], target: Target, options: Pick<JITSessionOptions, 'timer' | 'registrar'>): JITSession {
+  const time = options.timer ?? untimed;
+  const inputs = time('read', () => objects.map((f, i) => ({ bytes: readFileSync(f), name: o.files[i]! })));
+  const session = new JITSession({ target, ...options });
+  try {
+    session.addObjects(inputs);
+  } catch (e) {
+    throw e instanceof UndefinedSymbolError ? withLibraryHint(e) : e;
+  }
+  if (session.lookup(o.entry) === undefined) {
+    session.dispose();
+    throw new LinkError('the entry point is not defined', { symbol: o.entry });
+  }
+  return session;
+}
+
+/**
+ * What `jitdbg run` would say of its files, said without running them (for `jitdbg gdb`, before
+ * GDB starts): they are compiled and linked into this process, in a target that runs no code and
+ * tells no debugger, then released.
+ */
+export function checkProgram(o: RunOptions): void {
+  const objects = o.files.map((f) => compiled(f, { flags: o.cflags }));
+  const host = new InProcessTarget({ libraries: o.libs });
+  const quiet: Target = {
+    memory: host.memory,
+    read: host.read,
+    lookup: (name) => host.lookup(name),
+    farReference: (address) => host.farReference(address),
+    threadLocal: (image) => host.threadLocal(image),
+    registerFrames: () => ({ dispose() {} }),
+    registrar: () => undefined,
+  };
+  linkProgram(o, objects, quiet, { registrar: null }).dispose();
+}
 
 /** The error, with `--lib` suggested for the names a system library defines. */
 function withLibraryHint(e: UndefinedSymbolError): LinkError {

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { root } from '../fixtures/corpus.js';
@@ -57,6 +57,23 @@ test('jitdbg run --dump-images DIR writes the images registered: one per batch, 
     const info = spawnSync('llvm-dwarfdump-14', ['--debug-info', image], { encoding: 'utf8' }).stdout;
     assert.deepEqual([...info.matchAll(/DW_AT_name\s+\("([^"]+\.c)"\)/g)].map((m) => m[1]!.split('/').pop()), ['calls.c', 'util.c']);
     assert.match(spawnSync('llvm-dwarfdump-14', ['--verify', image], { encoding: 'utf8' }).stdout, /No errors\./);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('jitdbg gdb: a file that does not compile or link is one line before GDB starts', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jitdbg-gdbcheck-'));
+  try {
+    writeFileSync(join(dir, 'bad.c'), 'int main(void) { return }\n');
+    writeFileSync(join(dir, 'undef.c'), 'int jitdbg_nowhere(void);\nint main(void) { return jitdbg_nowhere(); }\n');
+    const bad = jitdbgGdb([join(dir, 'bad.c')], 'quit\n');
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, /\njitdbg: .*bad\.c: cc -g -c failed\n$/);
+    const undef = jitdbgGdb([join(dir, 'undef.c')], 'quit\n');
+    assert.equal(undef.status, 1);
+    assert.equal(undef.stderr, `jitdbg: ${join(dir, 'undef.c')}: undefined symbol: jitdbg_nowhere (needed by ${join(dir, 'undef.c')})\n`);
+    for (const r of [bad, undef]) assert.doesNotMatch(r.stdout, /Reading symbols|\(gdb\)/, 'GDB did not start');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
