@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from './commands.js';
 import { UsageError } from './errors.js';
 import { stdout } from './output.js';
-import { checkInputs, checkProgram, parseRunArgs, RUN_OPTIONS } from './run.js';
+import { checkInputs, checkProgram, parseRunArgs, RUN_OPTIONS, type RunOptions } from './run.js';
 
 const HELP = `usage: jitdbg gdb [options] FILE... [-- ARGS...]
 
@@ -28,8 +28,9 @@ export interface GdbOptions {
   breaks: string[];
   gdb: string;
   help: boolean;
-  /** The arguments of `jitdbg run`. */
+  /** The arguments of `jitdbg run`, and what they say (undefined with --help). */
   runArgs: string[];
+  run?: RunOptions;
 }
 
 export function parseGdbArgs(argv: string[]): GdbOptions {
@@ -54,12 +55,12 @@ export function parseGdbArgs(argv: string[]): GdbOptions {
   }
   if (o.help) return o;
   try {
-    parseRunArgs(o.runArgs);
+    o.run = parseRunArgs(o.runArgs);
   } catch (e) {
     if (e instanceof UsageError) throw new UsageError(e.reason.replace(/^run: /, 'gdb: ').replace("'jitdbg run --help'", "'jitdbg gdb --help'"));
     throw e;
   }
-  checkInputs(parseRunArgs(o.runArgs).files);
+  checkInputs(o.run.files);
   return o;
 }
 
@@ -93,7 +94,7 @@ export const gdb: Command = {
       return 0;
     }
     // A file that does not compile or link is one line now, not a failure after GDB's prompt.
-    checkProgram(parseRunArgs(o.runArgs));
+    checkProgram(o.run!);
     const child = spawn(o.gdb, gdbArguments(o), { stdio: 'inherit' });
     // The terminal's ^C is GDB's to handle (it interrupts the program), not a reason to leave.
     const ignore = () => {};

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { hex } from '../elf/describe.js';
 import { summarize } from '../live/image.js';
 import { readLists, readRegistrations, type LiveDescriptor } from '../live/index.js';
 import { verify } from '../live/verify.js';
@@ -26,7 +27,6 @@ a consistent copy of each list (re-read while the process changes it).
   -h, --help  this text
 `;
 
-const hex = (n: number): string => `0x${n.toString(16)}`;
 
 export const jit: Command = {
   summary: "list, dump or verify a running process's JIT registrations",

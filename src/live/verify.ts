@@ -4,6 +4,7 @@ import { DwarfQuery } from '../dwarf/query.js';
 import type { AddressRange } from '../dwarf/ranges.js';
 import { ET_REL } from '../elf/consts.js';
 import { debugSections } from '../elf/debug-sections.js';
+import { hex } from '../elf/describe.js';
 import type { ElfFile } from '../elf/read.js';
 import { JIT_NOACTION, JIT_REGISTER_FN, JIT_UNREGISTER_FN } from '../target/jit-abi.js';
 import { summarize, symbolAddress } from './image.js';
@@ -11,7 +12,6 @@ import type { Registrations } from './index.js';
 import { mappedExecutable, type Mapping } from './maps.js';
 import type { LiveEntry } from './snapshot.js';
 
-const hex = (n: number): string => `0x${n.toString(16)}`;
 
 /**
  * The problems of a process's registrations, one line each: a list that cannot be read
