@@ -5,6 +5,9 @@ import type { DescriptorLocation } from './descriptors.js';
 import { LiveError } from './errors.js';
 import type { ProcessMemory } from './memory.js';
 
+/** What a snapshot reads through: a process's memory, or anything that changes like one. */
+export type MemoryReader = Pick<ProcessMemory, 'read'>;
+
 /** One `jit_code_entry` with a copy of its symfile. */
 export interface LiveEntry {
   index: number;
@@ -23,7 +26,7 @@ export interface LiveDescriptor extends DescriptorLocation {
 }
 
 export interface SnapshotLimits {
-  /** Reads of the whole list before giving up on a list that keeps changing. */
+  /** Reads of the whole list before giving up on a list that keeps changing (two that agree are needed). */
   attempts: number;
   /** Entries beyond which the list is taken for a cycle. */
   maxEntries: number;
@@ -34,43 +37,68 @@ export interface SnapshotLimits {
 export const DEFAULT_LIMITS: SnapshotLimits = { attempts: 10, maxEntries: 1_000_000, maxSymfile: 1 << 30 };
 
 /**
- * A consistent copy of a descriptor's list, read while the process runs (after simpleperf's
- * JITDebugReader): read the descriptor, walk first_entry copying each entry and symfile, read
- * the descriptor again. A registration or unregistration meanwhile changes first_entry,
- * relevant_entry or action_flag (GDB descriptors have no seqlock): then the copy may be torn,
- * and it is thrown away and read again. A walk that fails is read again too, even when the
- * descriptor did not change: a writer between its stores (the old head's prev_entry already
- * pointing at the new entry, first_entry not yet) shows a list broken only for that moment.
- * A list that fails the same way on every read is broken, and that error is thrown.
+ * A consistent copy of a descriptor's list, read while the process runs. GDB descriptors have
+ * no seqlock (ART's have one, which simpleperf's JITDebugReader relies on), so a copy is taken
+ * as consistent only when two reads in a row agree: the descriptor (first_entry,
+ * relevant_entry, action_flag), every entry and every symfile byte. Comparing the descriptor
+ * alone would miss a writer that registers and unregisters back to the same addresses (malloc
+ * hands freed entries out again) while a symfile is being copied, or scribbled over as it is
+ * freed. A walk that fails is read again too: a writer between its stores (the old head's
+ * prev_entry already pointing at the new entry, first_entry not yet) shows a list broken only
+ * for that moment. A list that fails the same way twice in a row, unchanged meanwhile, is
+ * broken, and that error is thrown.
  */
-export function snapshot(memory: ProcessMemory, at: DescriptorLocation, limits: SnapshotLimits = DEFAULT_LIMITS): LiveDescriptor {
-  let failure: LiveError | undefined;
+export function snapshot(memory: MemoryReader, at: DescriptorLocation, limits: SnapshotLimits = DEFAULT_LIMITS): LiveDescriptor {
+  let previous: Reading | undefined;
   for (let attempt = 0; attempt < limits.attempts; attempt++) {
-    const before = readHead(memory, at.address);
-    let entries: LiveEntry[] | undefined;
-    failure = undefined;
-    try {
-      entries = walk(memory, before.firstEntry, limits);
-    } catch (e) {
-      if (!(e instanceof LiveError)) throw e;
-      failure = e;
+    const reading = read(memory, at.address, limits);
+    if (previous && sameHead(previous.head, reading.head)) {
+      if (previous.entries && reading.entries && sameEntries(previous.entries, reading.entries)) {
+        const { version, actionFlag, relevantEntry } = reading.head;
+        return { ...at, version, actionFlag, relevantEntry, entries: reading.entries };
+      }
+      if (previous.failure && reading.failure && previous.failure.message === reading.failure.message) throw reading.failure;
     }
-    const after = readHead(memory, at.address);
-    const changed = after.firstEntry !== before.firstEntry || after.relevantEntry !== before.relevantEntry || after.actionFlag !== before.actionFlag;
-    if (changed) failure = undefined;
-    else if (entries) return { ...at, version: before.version, actionFlag: before.actionFlag, relevantEntry: before.relevantEntry, entries };
+    previous = reading;
   }
-  if (failure) throw failure;
   throw new LiveError(`the list of ${DESCRIPTOR} at 0x${at.address.toString(16)} (${at.object}) kept changing: no consistent copy in ${limits.attempts} reads`);
 }
 
-function readHead(memory: ProcessMemory, address: number): JitDescriptor {
+/** The descriptor and a walk of its list from it, or why the walk failed. */
+interface Reading {
+  head: JitDescriptor;
+  entries?: LiveEntry[];
+  failure?: LiveError;
+}
+
+function read(memory: MemoryReader, address: number, limits: SnapshotLimits): Reading {
+  const head = readHead(memory, address);
+  try {
+    return { head, entries: walk(memory, head.firstEntry, limits) };
+  } catch (e) {
+    if (!(e instanceof LiveError)) throw e;
+    return { head, failure: e };
+  }
+}
+
+function sameHead(a: JitDescriptor, b: JitDescriptor): boolean {
+  return a.firstEntry === b.firstEntry && a.relevantEntry === b.relevantEntry && a.actionFlag === b.actionFlag && a.version === b.version;
+}
+
+function sameEntries(a: LiveEntry[], b: LiveEntry[]): boolean {
+  return a.length === b.length && a.every((e, i) => {
+    const f = b[i]!;
+    return e.address === f.address && e.symfileAddr === f.symfileAddr && e.symfileSize === f.symfileSize && Buffer.compare(e.image, f.image) === 0;
+  });
+}
+
+function readHead(memory: MemoryReader, address: number): JitDescriptor {
   const bytes = memory.read(address, DESCRIPTOR_SIZE, DESCRIPTOR);
   return decodeDescriptor(new DataView(bytes.buffer));
 }
 
 /** The list from `first`, each back link and symfile checked; a cycle shows as a revisited entry. */
-function walk(memory: ProcessMemory, first: number, limits: SnapshotLimits): LiveEntry[] {
+function walk(memory: MemoryReader, first: number, limits: SnapshotLimits): LiveEntry[] {
   const entries: LiveEntry[] = [];
   const seen = new Set<number>();
   let prev = 0;
