@@ -1,5 +1,5 @@
-"""GDB's JIT interface ABI, from jit-abi.json: the symbols, the version, jit_actions_t, and the
-layout of struct jit_descriptor and struct jit_code_entry."""
+"""GDB's JIT interface ABI, from jit-abi.json: the one description of struct jit_descriptor and
+struct jit_code_entry, which src/target/jit-abi.ts reads too."""
 import json
 import os
 from types import SimpleNamespace
