@@ -1,11 +1,9 @@
 /**
  * `jitdbg gdb [--break LOC]... [--gdb PATH] [run options] FILE... [-- ARGS...]`: GDB on
  * `node <jitdbg> run FILE... -- ARGS`, with pending breakpoints enabled, the breakpoints set and
- * gdb-scripts/ loaded; the user gets GDB's own prompt and types `run`.
+ * jitdbg's GDB commands loaded (gdb-scripts/jitdbg.py); the user gets GDB's own prompt and types `run`.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from './commands.js';
 import { UsageError } from './errors.js';
@@ -15,8 +13,9 @@ import { checkInputs, checkProgram, parseRunArgs, RUN_OPTIONS, type RunOptions }
 const HELP = `usage: jitdbg gdb [options] FILE... [-- ARGS...]
 
 Starts GDB on 'jitdbg run FILE... -- ARGS' with pending breakpoints on, the breakpoints set and
-the scripts of gdb-scripts/ loaded; at GDB's prompt, type run. The JIT'd code is debugged like a
-natively linked program: break, bt, step, next, finish, print, info locals.
+jitdbg's GDB commands loaded; at GDB's prompt, type run. The JIT'd code is debugged like a
+natively linked program: break, bt, step, next, finish, print, info locals. In GDB, 'jitdbg list',
+'jitdbg dump DIR' and 'jitdbg verify' show what is registered (help jitdbg).
 
 options:
   -b, --break LOC     a breakpoint: a function (fact) or FILE:LINE (fact.c:5); repeatable
@@ -64,22 +63,21 @@ export function parseGdbArgs(argv: string[]): GdbOptions {
   return o;
 }
 
-/** The package's gdb-scripts directory. */
-export const GDB_SCRIPTS = fileURLToPath(new URL('../../../gdb-scripts/', import.meta.url));
+/** The script that loads the package's GDB commands (gdb-scripts/jitdbg/). */
+export const GDB_SCRIPT = fileURLToPath(new URL('../../../gdb-scripts/jitdbg.py', import.meta.url));
 
 /**
  * GDB's arguments. Node starts a dozen threads and GDB would announce each; debuginfod would
  * ask about node's libraries before the prompt. Neither helps here.
  */
-export function gdbArguments(o: GdbOptions, scripts = GDB_SCRIPTS): string[] {
+export function gdbArguments(o: GdbOptions): string[] {
   const cli = fileURLToPath(new URL('./main.js', import.meta.url));
-  const sourced = existsSync(scripts) ? readdirSync(scripts).filter((f) => f.endsWith('.py') || f.endsWith('.gdb')).sort() : [];
   const ex = [
     'set debuginfod enabled off',
     'set print thread-events off',
     'set breakpoint pending on',
-    ...sourced.map((f) => `source ${join(scripts, f)}`),
-    // Stops only in JIT code (gdb-scripts/jit_code.py): not in Node's own main, nor V8's methods of the same name.
+    `source ${GDB_SCRIPT}`,
+    // Stops only in JIT code (gdb-scripts/jitdbg/jit_code.py): not in Node's own main, nor V8's methods of the same name.
     ...o.breaks.map((loc) => `jitdbg-break ${loc}`),
   ];
   return ['-q', ...ex.flatMap((c) => ['-ex', c]), '--args', process.execPath, cli, 'run', ...o.runArgs];

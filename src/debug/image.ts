@@ -92,7 +92,7 @@ export function debugImage(modules: readonly ImageSource[], read: ReadTarget, op
   const byAddress = [...placed].sort((p, q) => p.section.address - q.section.address);
   const symbols: SymbolSpec[] = [];
   for (const m of modules) {
-    // The module's name as its file symbol, ahead of its locals: how tools and gdb-scripts/jitdbg.py name it.
+    // The module's name as its file symbol, ahead of its locals: how tools and `jitdbg list` name it.
     symbols.push({ name: m.name, type: STT_FILE, bind: STB_LOCAL, st_shndx: SHN_ABS });
     for (const s of m.symbols) {
       const home = sectionAt(byAddress, s.address, s.size);

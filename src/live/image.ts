@@ -4,7 +4,7 @@ import { sectionAddress } from '../elf/debug-sections.js';
 import { ElfFile } from '../elf/read.js';
 import type { ElfSection, ElfSymbol } from '../elf/types.js';
 
-/** What a registered image describes, as `jitdbg` in GDB (gdb-scripts/jitdbg.py) shows it. */
+/** What a registered image describes, as `jitdbg jit list` and `jitdbg list` in GDB (gdb-scripts/jitdbg/image.py) show it. */
 export interface ImageSummary {
   /** The image, or why our reader refuses it. */
   elf: ElfFile | FormatError;

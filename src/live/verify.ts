@@ -6,7 +6,7 @@ import { ET_REL } from '../elf/consts.js';
 import { debugSections } from '../elf/debug-sections.js';
 import { hex } from '../elf/describe.js';
 import type { ElfFile } from '../elf/read.js';
-import { JIT_NOACTION, JIT_REGISTER_FN, JIT_UNREGISTER_FN } from '../target/jit-abi.js';
+import { DESCRIPTOR_VERSION, JIT_NOACTION, JIT_REGISTER_FN, JIT_UNREGISTER_FN } from '../target/jit-abi.js';
 import { summarize, symbolAddress } from './image.js';
 import type { Registrations } from './index.js';
 import { mappedExecutable, type Mapping } from './maps.js';
@@ -26,7 +26,7 @@ export function verify(r: Registrations): string[] {
       problems.push(`${at}: ${d.error.reason}`);
       continue;
     }
-    if (d.version !== 1) problems.push(`${at}: version ${d.version}, GDB reads only version 1`);
+    if (d.version !== DESCRIPTOR_VERSION) problems.push(`${at}: version ${d.version}, GDB reads only version ${DESCRIPTOR_VERSION}`);
     if (![JIT_NOACTION, JIT_REGISTER_FN, JIT_UNREGISTER_FN].includes(d.actionFlag)) problems.push(`${at}: action_flag ${d.actionFlag} is not a jit_actions_t`);
     // LLVM ORC leaves JIT_REGISTER_FN set after registering; then relevant_entry must be listed.
     if (d.actionFlag === JIT_REGISTER_FN && !d.entries.some((e) => e.address === d.relevantEntry)) {

@@ -18,7 +18,7 @@ import {
   STT_OBJECT,
 } from '../elf/consts.js';
 import { writeElf, type SectionSpec } from '../elf/write.js';
-import { CODE_ENTRY_SIZE, decodeCodeEntry, decodeDescriptor, DESCRIPTOR, DESCRIPTOR_SIZE, REGISTER_CODE } from '../target/jit-abi.js';
+import { CODE_ENTRY_SIZE, decodeCodeEntry, decodeDescriptor, DESCRIPTOR, DESCRIPTOR_SIZE, DESCRIPTOR_VERSION, REGISTER_CODE, VERSION } from '../target/jit-abi.js';
 import { dlopen, dlsym, memoryView, NativeError, nativeFunction, RTLD_DEFAULT } from './libc.js';
 
 /** A pthread_mutex_t that serialises every change to the descriptor made through jitdbg, in any thread. */
@@ -28,10 +28,10 @@ export { CODE_ENTRY_SIZE, DESCRIPTOR, DESCRIPTOR_SIZE, JIT_NOACTION, JIT_REGISTE
 /** glibc's x86-64 sizeof(pthread_mutex_t); all zero bytes are PTHREAD_MUTEX_INITIALIZER. */
 const MUTEX_SIZE = 40;
 
-/** The registration library: `ret` for the function, the descriptor (version 1) and the mutex. */
+/** The registration library: `ret` for the function, the descriptor (its version set) and the mutex. */
 export function registrationLibrary(): Uint8Array {
   const data = new Uint8Array(DESCRIPTOR_SIZE + MUTEX_SIZE);
-  data[0] = 1; // version
+  new DataView(data.buffer).setUint32(VERSION, DESCRIPTOR_VERSION, true);
   const hash: SectionSpec = { kind: 'hash', name: '.hash' };
   const dynstr: SectionSpec = { kind: 'strtab', name: '.dynstr', sh_flags: SHF_ALLOC };
   const text: SectionSpec = { name: '.text', sh_type: SHT_PROGBITS, sh_flags: SHF_ALLOC | SHF_EXECINSTR, sh_addralign: 16, data: Uint8Array.of(0xc3) };

@@ -14,13 +14,14 @@ function jitdbgGdb(args: string[], input = ''): { stdout: string; stderr: string
   return { stdout: r.stdout, stderr: r.stderr, status: r.status };
 }
 
-test('jitdbg gdb examples/hello.c --break compare: the breakpoint is hit, bt and the jitdbg command work', () => {
+test('jitdbg gdb examples/hello.c --break compare: the breakpoint is hit, bt and jitdbg list work', () => {
   const r = jitdbgGdb(['--break', 'compare', '--break', 'hello.c:12', join('examples', 'hello.c'), '--', 'world'], [
-    'set width 0', 'run', 'bt', 'jitdbg', 'delete 1', 'continue', 'info locals', 'continue', 'quit',
+    'set width 0', 'run', 'bt', 'jitdbg list', 'delete 1', 'continue', 'info locals', 'continue', 'quit',
   ].join('\n'));
   assert.match(r.stdout, /Breakpoint 1(\.\d+)?, compare \(a=0x[0-9a-f]+, b=0x[0-9a-f]+\) at examples\/hello\.c:6/);
   assert.match(r.stdout, /#0 +compare \(/);
-  assert.match(r.stdout, /^0 +0x[0-9a-f]+ 0x[0-9a-f]+ +\d+ +examples\/hello\.c +0x[0-9a-f]+-0x[0-9a-f]+ +2$/m);
+  assert.match(r.stdout, / descriptor 0x[0-9a-f]+ in \/\S+\/libjitdbg-jit-[0-9a-f]+\.so: version 1, action_flag 0, 1 entries\n/);
+  assert.match(r.stdout, /^ {2}0 +0x[0-9a-f]+ +0x[0-9a-f]+ +\d+ +examples\/hello\.c +0x[0-9a-f]+-0x[0-9a-f]+ +2$/m);
   assert.match(r.stdout, /Breakpoint 2(\.1)?, main \(argc=2, argv=0x[0-9a-f]+\) at examples\/hello\.c:12/);
   assert.match(r.stdout, /v = \{3, 7, 19, 42\}/);
   assert.match(r.stdout, /hello, world: sorted 3 7 19 42/);

@@ -2,6 +2,7 @@
 // `jitdbg run` inside Node: what a scenario observes must be the same in both.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { GDB_SCRIPT } from '../../src/cli/gdb.js';
 import { MiSession, toMiFrame, type MiFrame, type MiTuple, type StopEvent } from '../../src/mi/index.js';
 import { root } from '../fixtures/corpus.js';
 
@@ -47,7 +48,7 @@ export const SETUP = [
   'set confirm off',
   'set width 0',
   'set height 0',
-  `source ${join(root, 'gdb-scripts', 'jit_code.py')}`,
+  `source ${GDB_SCRIPT}`,
 ];
 
 /**
@@ -65,7 +66,7 @@ export async function withGdb<T>(args: string[], body: (g: Gdb) => Promise<T>, t
   }
 }
 
-/** The function name of the line gdb-scripts/jit_code.py shows for the host frames below the JIT'd entry. */
+/** The function name of the line gdb-scripts/jitdbg/jit_code.py shows for the host frames below the JIT'd entry. */
 export const HOST_FRAMES = /^<\d+ host frames? elided/;
 
 /** A frame as a user compares it: function, source file and line. */
@@ -98,7 +99,7 @@ export class Gdb {
     return this.mi.waitForStop();
   }
 
-  /** Sets a breakpoint: `jitdbg-break` (gdb-scripts/jit_code.py) under jitdbg, GDB's `break` natively. */
+  /** Sets a breakpoint: `jitdbg-break` (gdb-scripts/jitdbg/jit_code.py) under jitdbg, GDB's `break` natively. */
   async break(location: string): Promise<void> {
     if (this.target === 'jit') await this.mi.console(`jitdbg-break ${location}`);
     else await this.mi.command(`-break-insert -f ${location}`);

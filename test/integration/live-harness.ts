@@ -75,12 +75,22 @@ export async function start(command: string, args: string[]): Promise<Running> {
   };
 }
 
+export interface JitRow {
+  entry: number;
+  symfile: number;
+  size: number;
+}
+
 /** `maint info jit` rows of GDB attached to `pid`, and the output of the other commands, after them. */
-export function gdbAttached(pid: number, commands: string[] = []): { rows: { entry: number; symfile: number; size: number }[]; text: string } {
+export function gdbAttached(pid: number, commands: string[] = []): { rows: JitRow[]; text: string } {
   const ex = ['set debuginfod enabled off', 'maint info jit', ...commands];
   const text = execFileSync('gdb', ['-nx', '-batch', '-p', String(pid), ...ex.flatMap((c) => ['-ex', c])], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  const rows = [...text.matchAll(/^0x([0-9a-f]+)\s+0x([0-9a-f]+)\s+(\d+)\s*$/gm)].map((m) => ({ entry: parseInt(m[1]!, 16), symfile: parseInt(m[2]!, 16), size: Number(m[3]) }));
-  return { rows, text };
+  return { rows: maintInfoJitRows(text), text };
+}
+
+/** The rows of `maint info jit` in GDB's output. */
+export function maintInfoJitRows(text: string): JitRow[] {
+  return [...text.matchAll(/^0x([0-9a-f]+)\s+0x([0-9a-f]+)\s+(\d+)\s*$/gm)].map((m) => ({ entry: parseInt(m[1]!, 16), symfile: parseInt(m[2]!, 16), size: Number(m[3]) }));
 }
 
 /** `jitdbg ARGS`: status, stdout, stderr. */

@@ -1,12 +1,12 @@
-# Show the JIT'd program, not the process hosting it (Node, V8, koffi, a JIT compiler). Loaded by
-# `jitdbg gdb`; elsewhere: `source gdb-scripts/jit_code.py`.
-#
-#   jitdbg-break LOC   a breakpoint on LOC (function, unqualified C++ method, FILE:LINE) that
-#                      stops only in JIT code: it is created when a registered image defines LOC,
-#                      so it is never pending, and its locations in the host (Node's own main,
-#                      V8's methods called `kind`) are disabled.
-#   frame filter       bt ends at the outermost JIT frame, as a native program's ends at main; one
-#                      line stands for the host frames below it (`bt -no-filters` shows them).
+"""Show the JIT'd program, not the process hosting it (Node, V8, koffi, a JIT compiler).
+
+  jitdbg-break LOC   a breakpoint on LOC (function, unqualified C++ method, FILE:LINE) that
+                     stops only in JIT code: it is created when a registered image defines LOC,
+                     so it is never pending, and its locations in the host (Node's own main,
+                     V8's methods called `kind`) are disabled.
+  frame filter       bt ends at the outermost JIT frame, as a native program's ends at main; one
+                     line stands for the host frames below it (`bt -no-filters` shows them).
+"""
 import gdb
 from gdb.FrameDecorator import FrameDecorator
 
@@ -137,5 +137,6 @@ class HideHostFrames:
             yield HostFrames(below[0], len(below))
 
 
-JitBreakCommand(JitBreakpoints())
-HideHostFrames()
+def register():
+    JitBreakCommand(JitBreakpoints())
+    HideHostFrames()
