@@ -31,6 +31,7 @@ class JitBreakpoints:
         self.created = set()
         gdb.events.new_objfile.connect(self.on_new_objfile)
         gdb.events.breakpoint_modified.connect(self.keep_to_jit_code)
+        gdb.events.exited.connect(self.on_exited)
 
     def add(self, location):
         self.waiting.append(location)
@@ -48,6 +49,11 @@ class JitBreakpoints:
         if event.new_objfile.filename.startswith(JIT_OBJFILE):
             for location in [l for l in self.waiting if any(in_jit_code(sal.pc) for sal in self.resolve(l))]:
                 self.create(location)
+
+    def on_exited(self, event):
+        # A misspelt name would otherwise pass in silence: nothing pending is ever shown.
+        for location in self.waiting:
+            gdb.write("warning: jitdbg-break %s: no JIT code defined it while the program ran\n" % location, gdb.STDERR)
 
     def create(self, location):
         self.waiting.remove(location)

@@ -38,6 +38,14 @@ test('jitdbg gdb --break main stops first in the program\'s main, bt ends there,
   assert.doesNotMatch(r.stdout + r.stderr, /not defined|pending/i);
 });
 
+test('jitdbg gdb --break NAME that no JIT code defines: one warning when the program exits', () => {
+  const r = jitdbgGdb(['--break', 'no_such_function', '--break', 'main', join('examples', 'hello.c')], ['run', 'continue', 'quit'].join('\n'));
+  assert.match(r.stdout, /hit Breakpoint 1(\.\d+)?, main /);
+  assert.match(r.stdout, /exited normally/);
+  assert.match(r.stderr, /^warning: jitdbg-break no_such_function: no JIT code defined it while the program ran$/m);
+  assert.doesNotMatch(r.stderr, /jitdbg-break main/);
+});
+
 test('jitdbg gdb: usage errors are one line, before GDB starts', () => {
   const none = jitdbgGdb(['--break', 'main']);
   assert.equal(none.status, 1);
