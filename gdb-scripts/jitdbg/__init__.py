@@ -8,6 +8,8 @@ LLVM ORC, Wasmtime, LuaJIT...). `jitdbg gdb` loads them; in any GDB:
   jitdbg verify      the lists and images checked, one line per problem (jit verify)
   jitdbg-break LOC   a breakpoint that stops only in JIT code
   a frame filter     bt ends at the outermost JIT frame
+  freed images       breakpoint locations in an unregistered image are disabled before the
+                     JIT frees its code (enabled again if an image covers them again)
 
 The first three are GDB's side of `jitdbg jit list|dump|verify --pid PID` and print what they
 print. Modules: abi (GDB's JIT ABI, from jit-abi.json), elf and dwarf (readers), image (an

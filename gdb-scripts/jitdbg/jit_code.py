@@ -6,6 +6,9 @@
                      V8's methods called `kind`) are disabled.
   frame filter       bt ends at the outermost JIT frame, as a native program's ends at main; one
                      line stands for the host frames below it (`bt -no-filters` shows them).
+  freed images       breakpoint locations in an image being unregistered are disabled while
+                     its code is still mapped, so GDB never writes into freed JIT code;
+                     enabled again when a new image covers their address.
 """
 import gdb
 from gdb.FrameDecorator import FrameDecorator
@@ -143,6 +146,43 @@ class HideHostFrames:
             yield HostFrames(below[0], len(below))
 
 
+class FreedCode:
+    """Disables the breakpoint locations in a JIT image as GDB frees it, and enables them again
+    when a new image covers their address. GDB takes locations out of unloaded shared
+    libraries itself, but leaves those of a JIT image inserted until the next breakpoint
+    re-set; the JIT then frees the code, and at the next stop GDB cannot write the original
+    bytes back ("Cannot remove breakpoints because program is no longer writable"). At
+    free_objfile the code is still mapped (the process is stopped in __jit_debug_register_code)
+    but the image's symtabs are already out of GDB's lookups: its locations are those that had
+    a source line and now have none. A module that stays (a batch image replaced by one image
+    per remaining module) is registered again at the same addresses, and its locations come back."""
+
+    def __init__(self):
+        self.disabled = set()  # (breakpoint number, address)
+        gdb.events.free_objfile.connect(self.on_free_objfile)
+        gdb.events.new_objfile.connect(self.on_new_objfile)
+
+    def on_free_objfile(self, event):
+        if not event.objfile.filename.startswith(JIT_OBJFILE):
+            return
+        for breakpoint in gdb.breakpoints():
+            for location in breakpoint.locations:
+                if location.enabled and location.source and gdb.find_pc_line(location.address).symtab is None:
+                    location.enabled = False
+                    self.disabled.add((breakpoint.number, location.address))
+
+    def on_new_objfile(self, event):
+        if not self.disabled or not event.new_objfile.filename.startswith(JIT_OBJFILE):
+            return
+        for breakpoint in gdb.breakpoints():
+            for location in breakpoint.locations:
+                key = (breakpoint.number, location.address)
+                if key in self.disabled and gdb.find_pc_line(location.address).symtab is not None:
+                    self.disabled.discard(key)
+                    location.enabled = True
+
+
 def register():
     JitBreakCommand(JitBreakpoints())
     HideHostFrames()
+    FreedCode()

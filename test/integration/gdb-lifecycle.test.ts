@@ -3,12 +3,12 @@
 // finds the modules registered before it came; a module with broken DWARF still runs under GDB.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { MiError, toMiFrame, type MiTuple } from '../../src/mi/index.js';
 import { root } from '../fixtures/corpus.js';
-import { cli, place, program, targets, withGdb, type Target } from './gdb-harness.js';
+import { cli, place, program, SETUP, targets, withGdb, type Target } from './gdb-harness.js';
 
 const host = join(root, 'dist', 'test', 'integration', 'jit-host.js');
 const fact = program('fact.O0').objects[0]!;
@@ -50,6 +50,20 @@ test('a module of a batch (one image) disposed: GDB forgets it and keeps the oth
     assert.doesNotMatch(after.functions, /fact\(/);
     assert.match(await g.console('info functions ^accumulate$'), /long accumulate\(long\);/);
   });
+});
+
+// GDB leaves a JIT image's breakpoint locations inserted when the image goes; the JIT then frees
+// the code, and GDB's next stop said "Cannot remove breakpoints because program is no longer writable".
+test('a module disposed with a breakpoint inserted in it: GDB goes on without an error, the location disabled', () => {
+  const commands = [...SETUP, 'break fact', 'break accumulate', 'run', 'continue', 'info breakpoints', 'continue'];
+  const r = spawnSync('gdb', ['-nx', '-batch', ...commands.flatMap((c) => ['-ex', c]), '--args', process.execPath, host, 'dispose', fact, util], {
+    encoding: 'utf8', timeout: 120_000,
+  });
+  const text = r.stdout + r.stderr;
+  assert.doesNotMatch(text, /no longer writable|probably impossible/);
+  assert.equal([...text.matchAll(/hit Breakpoint 2, accumulate \(v=\d\)/g)].length, 2, text);
+  assert.match(text, /^1\.1 +n +0x[0-9a-f]+ *$/m, 'the location in the disposed module is disabled');
+  assert.match(text, /exited normally/);
 });
 
 test('GDB attaching to a running program (gdb -p) sees the modules registered before', async () => {
