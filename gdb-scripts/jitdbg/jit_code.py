@@ -17,11 +17,23 @@ from gdb.FrameDecorator import FrameDecorator
 JIT_OBJFILE = "<in-memory@"  # how GDB names the objfile it reads from a jit_code_entry
 
 
+def is_jit(objfile):
+    """Whether GDB read objfile from a jit_code_entry."""
+    return objfile.filename.startswith(JIT_OBJFILE)
+
+
+def all_locations():
+    """(breakpoint, location) of every breakpoint."""
+    for breakpoint in gdb.breakpoints():
+        for location in breakpoint.locations:
+            yield breakpoint, location
+
+
 def in_jit_code(pc):
     """Whether pc is in code GDB read from a jit_code_entry."""
     symtab = gdb.find_pc_line(pc).symtab
     if symtab is not None:
-        return symtab.objfile.filename.startswith(JIT_OBJFILE)
+        return is_jit(symtab.objfile)
     # An image without line tables (its DWARF left out): only its ELF symbols say where pc is.
     return ("of " + JIT_OBJFILE) in gdb.execute("info symbol %d" % pc, to_string=True)
 
@@ -49,7 +61,7 @@ class JitBreakpoints:
             return []
 
     def on_new_objfile(self, event):
-        if event.new_objfile.filename.startswith(JIT_OBJFILE):
+        if is_jit(event.new_objfile):
             for location in [l for l in self.waiting if any(in_jit_code(sal.pc) for sal in self.resolve(l))]:
                 self.create(location)
 
@@ -163,23 +175,21 @@ class FreedCode:
         gdb.events.new_objfile.connect(self.on_new_objfile)
 
     def on_free_objfile(self, event):
-        if not event.objfile.filename.startswith(JIT_OBJFILE):
+        if not is_jit(event.objfile):
             return
-        for breakpoint in gdb.breakpoints():
-            for location in breakpoint.locations:
-                if location.enabled and location.source and gdb.find_pc_line(location.address).symtab is None:
-                    location.enabled = False
-                    self.disabled.add((breakpoint.number, location.address))
+        for breakpoint, location in all_locations():
+            if location.enabled and location.source and gdb.find_pc_line(location.address).symtab is None:
+                location.enabled = False
+                self.disabled.add((breakpoint.number, location.address))
 
     def on_new_objfile(self, event):
-        if not self.disabled or not event.new_objfile.filename.startswith(JIT_OBJFILE):
+        if not self.disabled or not is_jit(event.new_objfile):
             return
-        for breakpoint in gdb.breakpoints():
-            for location in breakpoint.locations:
-                key = (breakpoint.number, location.address)
-                if key in self.disabled and gdb.find_pc_line(location.address).symtab is not None:
-                    self.disabled.discard(key)
-                    location.enabled = True
+        for breakpoint, location in all_locations():
+            key = (breakpoint.number, location.address)
+            if key in self.disabled and gdb.find_pc_line(location.address).symtab is not None:
+                self.disabled.discard(key)
+                location.enabled = True
 
 
 def register():
