@@ -10,8 +10,8 @@ const dir = mkdtempSync(join(tmpdir(), 'jitdbg-terminal-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 // Prints its terminal, arguments and environment, every SIGWINCH, and all bytes read in raw mode
-// so far; 'q' exits with 3 and 's' starts two sleepers, one in a process group of its own as GDB
-// puts an inferior.
+// so far; 'q' exits with 3, 'f' draws a frame in a synchronized update written in two parts, and
+// 's' starts two sleepers, one in a process group of its own as GDB puts an inferior.
 const probe = join(dir, 'probe.mjs');
 writeFileSync(probe, `
 import { spawn } from 'node:child_process';
@@ -23,6 +23,10 @@ process.stdin.setRawMode(true);
 let got = Buffer.alloc(0);
 process.stdin.on('data', (chunk) => {
   if (chunk.toString() === 'q') process.exit(3);
+  if (chunk.toString() === 'f') {
+    process.stdout.write('\\x1b[?2026hframe begun');
+    return setTimeout(() => process.stdout.write(', frame done\\x1b[?2026l\\r\\n'), 50);
+  }
   if (chunk.toString() === 's') {
     const sleepers = [spawn('sleep', ['1000']), spawn('perl', ['-e', '$| = 1; setpgrp; print "grouped"; sleep 1000'])];
     return sleepers[1].stdout.once('data', () => out('sleepers ' + sleepers.map((c) => c.pid).join(' ')));
@@ -83,6 +87,15 @@ describe('terminal', { concurrency: true }, () => {
       await t.waitFor(/^winch 100x30$/m);
       assert.equal(t.screen().length, 30);
       assert.equal(t.cols, 100);
+    });
+  });
+
+  test('waitFor sees no frame half drawn in a synchronized update', async () => {
+    await withProbe({}, async (t) => {
+      const seen: string[] = [];
+      t.keys('f');
+      await t.waitFor((screen) => seen.push(screen.join('\n')) > 0 && seen.at(-1)!.includes('frame done'));
+      assert.deepEqual(seen.filter((s) => s.includes('frame begun') && !s.includes('frame done')), []);
     });
   });
 

@@ -119,8 +119,10 @@ export class Terminal {
     this.xterm.input(s, true);
   }
 
-  /** The screen once it satisfies `test`, checked after each chunk of output is parsed. Rejects on
-   *  timeout, or when the command has exited and its last output did not satisfy it. */
+  /** The screen once it satisfies `test`, checked after each chunk of output is parsed, but not
+   *  within a synchronized update (DEC mode 2026, which ink uses): a terminal shows the last whole
+   *  frame then. Rejects on timeout, or when the command has exited and its last output did not
+   *  satisfy it. */
   waitFor(test: ScreenTest, timeoutMs = 10000): Promise<string[]> {
     const matches = matcher(test);
     return new Promise((resolve, reject) => {
@@ -133,6 +135,7 @@ export class Terminal {
         reject(new Error(`waitFor(${typeof test === 'function' ? test.toString() : String(test)}) ${why}\n${this.describe()}`));
       };
       const attempt = () => {
+        if (this.xterm.modes.synchronizedOutputMode && !this.finished) return;
         try {
           const screen = this.screen();
           if (matches(screen)) {
