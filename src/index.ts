@@ -22,3 +22,5 @@ export {
 } from './native/jit-interface.js';
 export { readRegistrations, readLists, LiveError, type Registrations, type BrokenDescriptor, type LiveDescriptor, type LiveEntry, type SnapshotLimits } from './live/index.js';
 export { verify as verifyRegistrations } from './live/verify.js';
+export { disassembler, DisasmError, type Disassembler, type Instruction, type Syntax as DisasmSyntax } from './disasm/index.js';
+export { demangle } from './native/demangle.js';

@@ -1,8 +1,10 @@
 // One entry per benchmark group; each group lives in its own file.
 import { gdb } from './debug.js';
+import { demangle } from './demangle.js';
+import { disasm } from './disasm.js';
 import { dwarf } from './dwarf.js';
 import { elf } from './elf.js';
 import { link } from './link.js';
 import { live } from './live.js';
 
-export const groups: Record<string, () => Promise<void>> = { dwarf, elf, gdb, link, live };
+export const groups: Record<string, () => Promise<void>> = { demangle, disasm, dwarf, elf, gdb, link, live };
