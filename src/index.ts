@@ -24,3 +24,4 @@ export { readRegistrations, readLists, LiveError, type Registrations, type Broke
 export { verify as verifyRegistrations } from './live/verify.js';
 export { disassembler, DisasmError, type Disassembler, type Instruction, type Syntax as DisasmSyntax } from './disasm/index.js';
 export { demangle } from './native/demangle.js';
+export { summarize as summarizeImage, type ImageSummary } from './live/image.js';

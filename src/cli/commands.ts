@@ -14,6 +14,7 @@ export const commands: Record<string, () => Promise<Command>> = {
   gdb: async () => (await import('./gdb.js')).gdb,
   jit: async () => (await import('./jit.js')).jit,
   run: async () => (await import('./run.js')).run,
+  tui: async () => (await import('./tui.js')).tui,
 };
 
 export async function usage(): Promise<string> {

@@ -23,3 +23,9 @@ export function readInput(file: string): Buffer {
     throw new UsageError(`cannot read: ${(e as Error).message}`, { file });
   }
 }
+
+/** A process id given to `--pid`, for `command`'s messages. */
+export function parsePid(command: string, s: string | undefined): number {
+  if (s === undefined || !/^\d+$/.test(s) || Number(s) === 0) throw new UsageError(`${command}: --pid needs a process id, got '${s ?? ''}'`);
+  return Number(s);
+}

@@ -7,6 +7,7 @@ import { readLists, readRegistrations, type LiveDescriptor } from '../live/index
 import { verify } from '../live/verify.js';
 import type { Command } from './commands.js';
 import { UsageError } from './errors.js';
+import { parsePid } from './input.js';
 import { stdout } from './output.js';
 
 const USAGE = `usage: jitdbg jit list --pid PID [--json]
@@ -41,7 +42,7 @@ export const jit: Command = {
     const operands: string[] = [];
     for (let i = 0; i < rest.length; i++) {
       const arg = rest[i]!;
-      if (arg === '--pid' || arg.startsWith('--pid=')) pid = parsePid(arg.includes('=') ? arg.slice(6) : rest[++i]);
+      if (arg === '--pid' || arg.startsWith('--pid=')) pid = parsePid('jit', arg.includes('=') ? arg.slice(6) : rest[++i]);
       else if (arg === '--json' && action !== 'dump') json = true;
       else if (arg.startsWith('-')) throw new UsageError(`jit: unknown option '${arg}' (try 'jitdbg jit --help')`);
       else operands.push(arg);
@@ -60,11 +61,6 @@ export const jit: Command = {
     return problems.length ? 1 : 0;
   },
 };
-
-function parsePid(s: string | undefined): number {
-  if (s === undefined || !/^\d+$/.test(s) || Number(s) === 0) throw new UsageError(`jit: --pid needs a process id, got '${s ?? ''}'`);
-  return Number(s);
-}
 
 async function print(text: string): Promise<number> {
   const out = stdout();

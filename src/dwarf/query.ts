@@ -198,8 +198,8 @@ function buildLineTable(program: LineProgram): LineTable {
   };
 }
 
-/** The row that covers `address`: the last row at or below it in a sequence that spans it. */
-function findRow(t: LineTable, address: number): number {
+/** The row that covers `address`: the last row at or below it in a sequence that spans it; -1 when none does. */
+export function findRow(t: LineTable, address: number): number {
   for (let s = 0; s + 1 < t.sequences.length; s++) {
     const first = t.sequences[s]!;
     const last = t.sequences[s + 1]! - 1; // the end_sequence row

@@ -41,9 +41,15 @@ const TWO_32 = 2 ** 32;
  * `.rela<name>` / `.rel<name>` relocations applied in memory with every section at address
  * 0, as llvm-dwarfdump does; with `placed`, at their sh_addr instead, as GDB reads a relocatable
  * object registered through its JIT interface (LLVM ORC patches sh_addr to where each section
- * was loaded). Results are cached; the file's bytes are never modified.
+ * was loaded), or at the address a function gives each section (an inspector that lays the
+ * sections of an object apart, so that code in two sections never shares an address).
+ * Results are cached; the file's bytes are never modified.
  */
-export function debugSections(elf: ElfFile, placed = false): (name: string) => Uint8Array | undefined {
+export function debugSections(
+  elf: ElfFile,
+  placed: boolean | ((section: ElfSection) => number) = false,
+): (name: string) => Uint8Array | undefined {
+  const place = placed === true ? (s: ElfSection) => s.sh_addr : placed === false ? () => 0 : placed;
   const cache = new Map<string, Uint8Array | undefined>();
   const relocationsFor = new Map<number, ElfSection>();
   if (elf.header.e_type === ET_REL) {
@@ -56,14 +62,14 @@ export function debugSections(elf: ElfFile, placed = false): (name: string) => U
     if (s) {
       bytes = elf.sectionContents(s);
       const rel = relocationsFor.get(s.index);
-      if (rel) bytes = relocated(elf, s, bytes, rel, placed);
+      if (rel) bytes = relocated(elf, s, bytes, rel, place);
     }
     cache.set(name, bytes);
     return bytes;
   };
 }
 
-function relocated(elf: ElfFile, s: ElfSection, contents: Uint8Array, rel: ElfSection, placed: boolean): Uint8Array {
+function relocated(elf: ElfFile, s: ElfSection, contents: Uint8Array, rel: ElfSection, place: (s: ElfSection) => number): Uint8Array {
   const machine = elf.header.e_machine;
   const table = machine === EM_X86_64 ? X86_64 : machine === EM_AARCH64 ? AARCH64 : undefined;
   const none = machine === EM_X86_64 ? R_X86_64_NONE : R_AARCH64_NONE;
@@ -84,9 +90,9 @@ function relocated(elf: ElfFile, s: ElfSection, contents: Uint8Array, rel: ElfSe
     }
     if (r.r_offset + how.size > out.length) throw new FormatError(`relocation at 0x${r.r_offset.toString(16)} runs past the end of the section`, where(r.r_offset));
     const sym = symbols[r.sym];
-    const S = sym ? symbolValue(sym, where(r.r_offset)) + (placed ? sectionAddress(elf, sym) : 0) : 0;
+    const S = sym ? symbolValue(sym, where(r.r_offset)) + sectionAddress(elf, sym, place) : 0;
     const A = implicitAddends ? readField(view, r.r_offset, how.size) : r.r_addend;
-    const value = S + A - (how.pcRelative ? r.r_offset + (placed ? s.sh_addr : 0) : 0);
+    const value = S + A - (how.pcRelative ? r.r_offset + place(s) : 0);
     if (how.size === 4) {
       view.setUint32(r.r_offset, value >>> 0, true);
     } else {
@@ -106,10 +112,11 @@ function symbolValue(sym: ElfSymbol, at: { section: string; offset: number }): n
   return Number(v);
 }
 
-/** The address of the section a symbol is defined in; 0 for absolute, common and undefined symbols. */
-export function sectionAddress(elf: ElfFile, sym: ElfSymbol): number {
+/** The address of the section a symbol is defined in (its sh_addr unless `place` says); 0 for absolute, common and undefined symbols. */
+export function sectionAddress(elf: ElfFile, sym: ElfSymbol, place = (s: ElfSection) => s.sh_addr): number {
   if (sym.st_shndx === SHN_UNDEF || (sym.st_shndx >= SHN_LORESERVE && !sym.xindex)) return 0;
-  return elf.sections[sym.st_shndx]?.sh_addr ?? 0;
+  const section = elf.sections[sym.st_shndx];
+  return section ? place(section) : 0;
 }
 
 /** The implicit addend of an SHT_REL relocation: the field's signed contents. */

@@ -5,8 +5,11 @@
 //   node jit-host.js corrupt FACT.o          loads FACT.o with its .debug_info unit header broken, calls fact(4)
 //   node jit-host.js wait A.o -- B.o C.o     loads each batch (separated by --) as one addObjects call,
 //                                            prints "ready <pid>", then waits until stdin closes
+//   node jit-host.js steps                   prints "ready <pid>", then obeys stdin lines: "load FILE"
+//                                            (answers "loaded N"), "dispose N" (answers "disposed N")
 // It writes with writeSync: process.stdout would set O_NONBLOCK on the pipe it shares with GDB (src/cli/output.ts).
 import { readFileSync, writeSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import koffi from 'koffi';
 import { JITSession } from '../../src/session.js';
 import { brokenDebugInfo } from '../unit/debug/offline.js';
@@ -43,6 +46,17 @@ if (mode === 'dispose' || mode === 'batch') {
   for (const b of batches) session.addObjects(b.map((f) => ({ bytes: readFileSync(f), name: f })));
   writeSync(1, `ready ${process.pid}\n`);
   process.stdin.resume().on('end', () => session.dispose());
+} else if (mode === 'steps') {
+  const modules: ReturnType<typeof load>[] = [];
+  writeSync(1, `ready ${process.pid}\n`);
+  createInterface({ input: process.stdin }).on('line', (line) => {
+    const [verb, arg] = line.split(' ') as [string, string];
+    if (verb === 'load') writeSync(1, `loaded ${modules.push(load(arg)) - 1}\n`);
+    else if (verb === 'dispose') {
+      modules[Number(arg)]!.dispose();
+      writeSync(1, `disposed ${arg}\n`);
+    }
+  }).on('close', () => session.dispose());
 } else if (mode === 'corrupt') {
   load(files[0]!, brokenDebugInfo(readFileSync(files[0]!)));
   writeSync(1, `fact(4) = ${session.function('fact', 'int', ['int'])(4)}\n`);

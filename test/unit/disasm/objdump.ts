@@ -118,3 +118,24 @@ export function compare(disassembler: Disassembler, pieces: readonly Piece[], li
   }
   return { instructions, differences };
 }
+
+/**
+ * Whether objdump's x86-64 mnemonic and capstone's name the same instruction. The differences allowed,
+ * each one seen on this corpus:
+ * - objdump writes prefixes that change nothing as words before the mnemonic: `data16` and
+ *   `rex.W` (the padding of TLS sequences: `data16 lea`, `data16 data16 rex.W call`) and `cs`
+ *   (ignored in 64-bit mode: `cs nopw`); capstone leaves them out or puts cs in the operand;
+ * - capstone always writes the operand size (`movq`, `callq`, `rep stosq`) where objdump
+ *   leaves it to a register operand (AT&T) or to the operand's `QWORD PTR` (Intel);
+ * - 66 90 is objdump's `xchg %ax,%ax` and capstone's `nop`;
+ * - capstone spells objdump's `fcomip` and `fucomip` (AT&T) `fcompi` and `fucompi`, and its
+ *   `fwait` (9b) `wait`.
+ */
+export function sameX86Mnemonic(objdumpMnemonic: string, objdumpOperands: string, ours: string): boolean {
+  let theirs = objdumpMnemonic.split(' ').filter((w) => !/^(?:data16|rex(?:\.[WRXB]+)?|cs)$/.test(w)).join(' ');
+  if (theirs === 'xchg' && /^%?ax, ?%?ax$/.test(objdumpOperands)) theirs = 'nop';
+  theirs = FP_SPELLING[theirs] ?? theirs;
+  const m = ours;
+  return m === theirs || (m.length === theirs.length + 1 && m.startsWith(theirs) && 'bwlq'.includes(m.at(-1)!));
+}
+const FP_SPELLING: Record<string, string> = { fcomip: 'fcompi', fucomip: 'fucompi', fwait: 'wait' };

@@ -5,28 +5,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { disassembler, ElfFile, EM_X86_64, type Instruction, type DisasmSyntax } from '../../../src/index.js';
 import { corpusObjects, sqlite3Object, systemFiles } from '../../fixtures/corpus.js';
-import { compare, objdump, pieces, type Listed } from './objdump.js';
+import { compare, objdump, pieces, sameX86Mnemonic, type Listed } from './objdump.js';
 
-/**
- * Whether objdump's mnemonic and capstone's name the same instruction. The differences allowed,
- * each one seen on this corpus:
- * - objdump writes prefixes that change nothing as words before the mnemonic: `data16` and
- *   `rex.W` (the padding of TLS sequences: `data16 lea`, `data16 data16 rex.W call`) and `cs`
- *   (ignored in 64-bit mode: `cs nopw`); capstone leaves them out or puts cs in the operand;
- * - capstone always writes the operand size (`movq`, `callq`, `rep stosq`) where objdump
- *   leaves it to a register operand (AT&T) or to the operand's `QWORD PTR` (Intel);
- * - 66 90 is objdump's `xchg %ax,%ax` and capstone's `nop`;
- * - capstone spells objdump's `fcomip` and `fucomip` (AT&T) `fcompi` and `fucompi`, and its
- *   `fwait` (9b) `wait`.
- */
-function same(listed: Listed, ours: Instruction): boolean {
-  let theirs = listed.mnemonic.split(' ').filter((w) => !/^(?:data16|rex(?:\.[WRXB]+)?|cs)$/.test(w)).join(' ');
-  if (theirs === 'xchg' && /^%?ax, ?%?ax$/.test(listed.operands)) theirs = 'nop';
-  theirs = FP_SPELLING[theirs] ?? theirs;
-  const m = ours.mnemonic;
-  return m === theirs || (m.length === theirs.length + 1 && m.startsWith(theirs) && 'bwlq'.includes(m.at(-1)!));
-}
-const FP_SPELLING: Record<string, string> = { fcomip: 'fcompi', fucomip: 'fucompi', fwait: 'wait' };
+const same = (listed: Listed, ours: Instruction): boolean => sameX86Mnemonic(listed.mnemonic, listed.operands, ours.mnemonic);
 
 /**
  * The kind objdump's mnemonic says, after its prefixes (`bnd jmp`, `notrack call`). xbegin
