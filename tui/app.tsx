@@ -4,10 +4,10 @@
  * screen on every render). Everything shown comes from the pure models in tui/model.
  */
 import { Box, Text, useApp, useInput, useStdout, type Key as InkKey } from 'ink';
-import { useEffect, useReducer, useState } from 'react';
+import { useEffect, useReducer, useRef, useState } from 'react';
 import { moveTo, visible } from './model/list.js';
 import { fit, plain, VIEW_TITLES, VIEWS, type Line, type Style } from './model/page.js';
-import { pageOf, update, type Key, type State, type World } from './model/state.js';
+import { pageOf, refresh, update, type Key, type State, type World } from './model/state.js';
 
 export const HELP = [
   'jitdbg tui: keys',
@@ -81,17 +81,21 @@ function Row({ line, width, selected, colors }: { line: Line; width: number; sel
   );
 }
 
-export function App({ world, initial, colors }: { world: World & { changed?: () => void }; initial: State; colors: boolean }) {
+export function App({ world, initial, colors }: { world: World; initial: State; colors: boolean }) {
   const { exit } = useApp();
   const { stdout } = useStdout();
   const [size, setSize] = useState({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
   const [state, setState] = useState(initial);
   const [, redraw] = useReducer((n: number) => n + 1, 0);
+  const heightRef = useRef(20);
 
   useEffect(() => {
     const resized = () => setSize({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
     stdout.on('resize', resized);
-    world.changed = redraw;
+    world.changed = () => {
+      redraw();
+      setState((s) => refresh(s, world, heightRef.current));
+    };
     return () => {
       stdout.off('resize', resized);
       world.changed = undefined;
@@ -104,6 +108,7 @@ export function App({ world, initial, colors }: { world: World & { changed?: () 
 
   const page = pageOf(state, world);
   const height = listHeight(size.rows, page.columns !== undefined);
+  heightRef.current = height;
   const width = Math.max(10, size.columns);
 
   useInput((input, key) => {

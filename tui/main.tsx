@@ -1,7 +1,7 @@
 /**
  * `jitdbg tui`: the inspector over files or a live process. The command line is parsed and the
  * files read by src/cli/tui.ts; this starts the screen and the work that follows the first
- * frame: loading the disassembler, demangling, polling a live process.
+ * frame: demangling, polling a live process (the disassembler loads when code is first shown).
  */
 import { render } from 'ink';
 import { demangle, disassembler } from '../src/index.js';
@@ -24,7 +24,7 @@ export async function runTui(input: TuiInput): Promise<void> {
   const live = 'pid' in input ? new LiveModules(input.pid) : undefined;
   const initialChanges = live?.poll() ?? [];
   const docs = 'files' in input ? input.files.map((f) => Document.read(f.name, f.bytes)) : live!.docs;
-  const world: World & { changed?: () => void } = new World(docs, live !== undefined);
+  const world = new World(docs, live !== undefined, (machine) => disassembler(machine));
   const state = initialState(world);
   if (live && initialChanges.length === 0) state.message = `process ${live.pid} has registered no JIT code yet; this list follows it`;
 
@@ -33,15 +33,6 @@ export async function runTui(input: TuiInput): Promise<void> {
   const colors = !process.env.NO_COLOR;
   const app = render(<App world={world} initial={state} colors={colors} />, { exitOnCtrlC: true, patchConsole: false, maxFps: 120 });
   const changed = () => world.changed?.();
-
-  const machines = new Set(docs.map((d) => d.machine));
-  void Promise.all([...machines].map(async (m) => {
-    try {
-      world.decoders.set(m, await disassembler(m));
-    } catch (e) {
-      world.decoderErrors.set(m, (e as Error).message);
-    }
-  })).then(changed);
 
   const timers: NodeJS.Timeout[] = [];
   const notify = (text: string) => {

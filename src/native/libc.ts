@@ -87,6 +87,13 @@ export function unmap(address: number, length: number): void {
   if (c.munmap(address, length) !== 0) throw failed(`munmap(0x${address.toString(16)}, ${length})`);
 }
 
+/** A read-only private mapping of the first `length` bytes of open file `fd`; the caller may close `fd` after. */
+export function mapFile(fd: number, length: number): number {
+  const p = c.mmap(0, length, PROT_READ, MAP_PRIVATE, fd, 0);
+  if (isFailure(p)) throw failed(`mmap of a file (${length} bytes)`);
+  return Number(p);
+}
+
 /** A pointer value koffi accepts where a `void *` is expected. */
 export function pointer(address: number): unknown {
   return koffi.decode(new BigUint64Array([BigInt(address)]), 'void *');

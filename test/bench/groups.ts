@@ -6,5 +6,6 @@ import { dwarf } from './dwarf.js';
 import { elf } from './elf.js';
 import { link } from './link.js';
 import { live } from './live.js';
+import { tui } from './tui.js';
 
-export const groups: Record<string, () => Promise<void>> = { demangle, disasm, dwarf, elf, gdb, link, live };
+export const groups: Record<string, () => Promise<void>> = { demangle, disasm, dwarf, elf, gdb, link, live, tui };

@@ -22,20 +22,34 @@ export type Key =
 /** What the state machine reads but does not own: the documents, the decoder once it is loaded, caches. */
 export class World {
   readonly sources = new SourceFiles();
-  /** Disassemblers by ELF machine, once loaded, or why one could not be. */
-  readonly decoders = new Map<number, Disassembler>();
-  readonly decoderErrors = new Map<number, string>();
   /** News from outside the keyboard (a live process registered code), shown until `until`. */
   notice?: { text: string; until: number };
+  /** Called when something the screen shows changed without a key: the screen redraws. */
+  changed?: () => void;
+  /** Disassemblers by ELF machine: loading, loaded, or why one could not be. */
+  private readonly decoders = new Map<number, Disassembler | string | Promise<void>>();
   private readonly listings = new Map<string, Listing | undefined>();
 
-  constructor(public docs: Document[], readonly live: boolean) {}
+  /** `load` makes a disassembler; it is called the first time a machine's code is shown (the decoder is 3 MB of wasm). */
+  constructor(public docs: Document[], readonly live: boolean, private readonly load?: (machine: number) => Promise<Disassembler>) {}
+
+  /** The machine's disassembler, a string saying why there is none, or undefined while it loads. */
+  decoder(machine: number): Disassembler | string | undefined {
+    const d = this.decoders.get(machine);
+    if (d !== undefined) return d instanceof Promise ? undefined : d;
+    if (!this.load) return 'no disassembler';
+    this.decoders.set(machine, this.load(machine).then(
+      (decoder) => { this.decoders.set(machine, decoder); },
+      (e: Error) => { this.decoders.set(machine, e.message); },
+    ).finally(() => this.changed?.()));
+    return undefined;
+  }
 
   listing(doc: number, address: number): Listing | undefined {
     const d = this.docs[doc];
     const range = d && rangeAt(d, address);
-    const decoder = d && this.decoders.get(d.machine);
-    if (!d || !range || !decoder) return undefined;
+    const decoder = d && this.decoder(d.machine);
+    if (!d || !range || !decoder || typeof decoder === 'string') return undefined;
     const key = `${doc}:${range.start}:${range.end}`;
     if (!this.listings.has(key)) this.listings.set(key, disassemble(this.docs, doc, address, decoder, this.sources));
     return this.listings.get(key);
@@ -52,7 +66,8 @@ interface Views {
   modules: { cursor: Cursor };
   sections: { cursor: Cursor };
   symbols: { cursor: Cursor; options: SymbolOptions };
-  disassembly: { cursor: Cursor; address?: number };
+  /** `unplaced`: opened before its rows existed (the disassembler was loading); the cursor goes to `address` when they do. */
+  disassembly: { cursor: Cursor; address?: number; unplaced?: boolean };
   lines: { cursor: Cursor; unit?: number; address?: number };
   /** `unfolded` undefined: only the unit's root entry is unfolded. */
   dies: { cursor: Cursor; unit?: number; unfolded?: ReadonlySet<number> };
@@ -113,10 +128,8 @@ export function pageOf(s: State, world: World): Page {
     case 'disassembly': {
       const at = s.views.disassembly.address;
       if (at === undefined) return { title: `${doc.name}  choose a function in Symbols (Enter) or press g`, count: 0, row: () => [] };
-      if (!world.decoders.has(doc.machine)) {
-        const why = world.decoderErrors.get(doc.machine);
-        return { title: `${doc.name}  ${why ?? 'loading the disassembler…'}`, count: 0, row: () => [] };
-      }
+      const decoder = world.decoder(doc.machine);
+      if (typeof decoder !== 'object') return { title: `${doc.name}  ${decoder ?? 'loading the disassembler…'}`, count: 0, row: () => [] };
       return disassemblyPage(world.docs, s.doc, world.listing(s.doc, at));
     }
     case 'lines': return linesPage(doc, s.doc, s.views.lines.unit);
@@ -162,8 +175,16 @@ function placeCursor(s: State, world: World, height: number): State {
   const at = s.view === 'lines' || s.view === 'hex' ? v.address : s.view === 'disassembly' ? s.views.disassembly.address : undefined;
   if (at === undefined) return s;
   const page = pageOf(s, world);
-  if (!page.rowOf || page.count === 0) return s;
-  return withCursor(s, reveal(page.rowOf(at), page.count, height));
+  if (!page.rowOf || page.count === 0) {
+    return s.view === 'disassembly' ? { ...s, views: { ...s.views, disassembly: { ...s.views.disassembly, unplaced: true } } } : s;
+  }
+  const placed = withCursor(s, reveal(page.rowOf(at), page.count, height));
+  return s.view === 'disassembly' ? { ...placed, views: { ...placed.views, disassembly: { ...placed.views.disassembly, unplaced: false } } } : placed;
+}
+
+/** After the world changed (the disassembler loaded): a listing opened too early gets its cursor. */
+export function refresh(s: State, world: World, height: number): State {
+  return s.view === 'disassembly' && s.views.disassembly.unplaced ? placeCursor(s, world, height) : s;
 }
 
 /** Tab: the next view of the same document; Lines and DIEs open on the unit of the address in view. */
