@@ -26,7 +26,9 @@ export async function runTui(input: TuiInput): Promise<void> {
   const docs = 'files' in input ? input.files.map((f) => Document.read(f.name, f.bytes)) : live!.docs;
   const world = new World(docs, live !== undefined, (machine) => disassembler(machine));
   const state = initialState(world);
-  if (live && initialChanges.length === 0) state.message = `process ${live.pid} has registered no JIT code yet; this list follows it`;
+  if (live && docs.length === 0) {
+    state.message = `following process ${live.pid}: ${initialChanges.length ? initialChanges.join('; ') : 'no JIT code registered yet'}`;
+  }
 
   // The alternate screen, as less and vim use: the shell's scrollback comes back on exit.
   process.stdout.write('\x1b[?1049h');

@@ -8,7 +8,7 @@ import { corpusObjects } from '../fixtures/corpus.js';
 // Colours are decided when chalk loads: force them on, so that turning them off is seen.
 process.env.FORCE_COLOR = '1';
 const { render } = await import('ink-testing-library');
-const { App } = await import('../../tui/app.js');
+const { App, HELP } = await import('../../tui/app.js');
 const { Document } = await import('../../tui/model/document.js');
 const { initialState, World } = await import('../../tui/model/state.js');
 
@@ -69,4 +69,8 @@ test('NO_COLOR: no colour codes, the cursor row still inverse', async () => {
     coloured.unmount();
     plain.unmount();
   }
+});
+
+test('the help fits an 80-column terminal', () => {
+  assert.deepEqual(HELP.filter((l) => l.length > 79), []);
 });

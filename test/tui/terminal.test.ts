@@ -108,6 +108,9 @@ test('--pid: the modules of a live process appear as it registers them and are m
   const t = await tui(['--pid', String(p.pid)]);
   try {
     await t.waitFor(/^Modules: 0 registered/m);
+    await t.waitFor(/^following process \d+: process \d+ has no __jit_debug_desc/m);
+    t.keys(KEY.tab);
+    await t.waitFor(/no module to show yet/);
     await send(`load ${alpha}`, /loaded 0/);
     await t.waitFor(/^ +0 0x[0-9a-f]+-0x[0-9a-f]+ .* registered +alpha\.o *$/m);
     await send(`load ${beta}`, /loaded 1/);

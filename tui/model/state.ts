@@ -189,6 +189,7 @@ export function refresh(s: State, world: World, height: number): State {
 
 /** Tab: the next view of the same document; Lines and DIEs open on the unit of the address in view. */
 function switchView(s: State, step: 1 | -1, world: World, height: number): State {
+  if (world.docs.length === 0) return { ...s, message: 'no module to show yet' };
   const i = VIEWS.indexOf(s.view);
   const view = VIEWS[(i + step + VIEWS.length) % VIEWS.length]!;
   let next: State = { ...s, view, message: undefined };
