@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Document } from '../../tui/model/document.js';
 import { dieRows, diesPage } from '../../tui/model/dies.js';
@@ -13,7 +14,8 @@ import { linesPage } from '../../tui/model/lines.js';
 import { moveTo, visible } from '../../tui/model/list.js';
 import { plain, type Page } from '../../tui/model/page.js';
 import { sectionsPage } from '../../tui/model/sections.js';
-import { initialState, pageOf, update, World, type Key, type State } from '../../tui/model/state.js';
+import { initialState, pageOf, refresh, update, World, type Key, type State } from '../../tui/model/state.js';
+import { disassembler } from '../../src/index.js';
 import { DEFAULT_SYMBOL_OPTIONS, symbolRows, symbolsPage } from '../../tui/model/symbols.js';
 import { corpusObjects, root, sqlite3Object } from '../fixtures/corpus.js';
 import { parseSections, parseSymbols, readelf } from '../unit/elf/readelf.js';
@@ -198,4 +200,50 @@ test('keys: filter to a function, open it, Tab through the views, Esc back to th
   assert.ok(s.help);
   s = press(s, world, ['x', 'q']);
   assert.ok(!s.help && s.quit);
+});
+
+test('Disassembly of an AArch64 object: llvm-objdump\'s instructions, source lines, and the relocation naming a call\'s target', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jitdbg-tui-a64-'));
+  try {
+    const object = join(dir, 'a64.o');
+    execFileSync('clang-14', ['--target=aarch64-linux-gnu', '-g', '-O1', '-c', join(root, 'test', 'unit', 'disasm', 'aarch64.c'), '-o', object]);
+    const world = new World([open(object)], false, (machine) => disassembler(machine));
+    let s = press(initialState(world), world, ['/', 'calls', 'enter', 'enter']);
+    assert.equal(pageOf(s, world).count, 0, 'nothing to show while the disassembler loads');
+    await new Promise<void>((resolve) => { world.changed = resolve; });
+    s = refresh(s, world, 20);
+    const page = pageOf(s, world);
+    const rows = rowsOf(page);
+    const ours = rows.flatMap((r) => /^0x[0-9a-f]+ +<\+(\d+)> +(\S+)/.exec(r)?.slice(1, 3).join(' ') ?? []);
+    const listed = tool('llvm-objdump-14', ['-d', '--no-show-raw-insn', '--disassemble-symbols=calls', object]).split('\n')
+      .flatMap((l) => { const m = /^ +([0-9a-f]+):\s+(\S+)/.exec(l); return m ? [`${parseInt(m[1]!, 16)} ${m[2]}`] : []; });
+    const start = Number(listed[0]!.split(' ')[0]);
+    assert.deepEqual(ours, listed.map((l) => { const [a, m] = l.split(' '); return `${Number(a) - start} ${m}`; }));
+    assert.ok(rows.some((r) => /^aarch64\.c:12 /.test(r)), 'the source line of calls');
+    assert.ok(rows.some((r) => /bl .*<external>$/.test(r)), rows.join('\n'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('Disassembly of sqlite3VdbeExec: every call names what objdump -dr says it calls, its relocation\'s symbol first', async () => {
+  const file = sqlite3Object().object;
+  const world = new World([open(file)], false, (machine) => disassembler(machine));
+  world.decoder(world.docs[0]!.machine);
+  await new Promise<void>((resolve) => { world.changed = resolve; });
+  const exec = world.docs[0]!.symbolNamed('sqlite3VdbeExec')!;
+  const rows = rowsOf(pageOf({ ...initialState(world), view: 'disassembly', views: { ...initialState(world).views, disassembly: { cursor: { index: 0, top: 0 }, address: exec.address } } }, world));
+  const ours = rows.flatMap((r) => {
+    const m = /^0x([0-9a-f]+) +<\+\d+> +call\S* +\S+ +<(.+)>$/.exec(r);
+    return m ? [`${parseInt(m[1]!, 16)} ${m[2]}`] : [];
+  });
+  const lines = tool('objdump', ['-dr', '--no-show-raw-insn', '--disassemble=sqlite3VdbeExec', file]).split('\n');
+  const theirs = lines.flatMap((l, i) => {
+    const m = /^ +([0-9a-f]+):\tcall +[0-9a-f]+ <(.+)>$/.exec(l);
+    if (!m) return [];
+    const rel = /R_X86_64_(?:PLT|PC)32\t(\S+)-0x4$/.exec(lines[i + 1] ?? '');
+    return [`${parseInt(m[1]!, 16)} ${rel ? rel[1] : m[2]}`];
+  });
+  assert.ok(theirs.length > 100 && theirs.some((t) => t.endsWith(' sqlite3_log')));
+  assert.deepEqual(ours, theirs);
 });

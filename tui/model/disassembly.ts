@@ -4,7 +4,7 @@
  * that a relocation of an object names, so that Enter can follow it.
  */
 import { readFileSync } from 'node:fs';
-import { STT_SECTION, type Disassembler, type Instruction } from '../../src/index.js';
+import { EM_AARCH64, STT_SECTION, type Disassembler, type Instruction } from '../../src/index.js';
 import type { Document } from './document.js';
 import { cell, hex, jumpTo, text, type Page } from './page.js';
 
@@ -93,11 +93,13 @@ function reference(docs: readonly Document[], docIndex: number, insn: Instructio
   const doc = docs[docIndex]!;
   const at = Number(insn.address);
   const end = at + insn.size;
-  const rel = doc.relocationIn(at + 1, insn.size - 1);
+  const rel = doc.relocationIn(at, insn.size);
   if (rel) {
     const sym = rel.symbol;
-    // The CPU adds the field to the end of the instruction, where S + A - P assumed P: the place is S + A + (end - P).
-    const offset = rel.relocation.r_addend + (end - rel.fieldAddress);
+    // A PC-relative field holds S + A - P, and the processor adds it to the end of the
+    // instruction on x86-64 (the place is S + A + (end - P)), to the instruction itself on
+    // AArch64, where P is the instruction (the place is S + A).
+    const offset = rel.relocation.r_addend + (doc.machine === EM_AARCH64 ? 0 : end - rel.fieldAddress);
     if (!sym) return undefined;
     if (sym.st_shndx === 0) {
       const elsewhere = docs.findIndex((d) => d.symbolNamed(sym.name));
