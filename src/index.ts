@@ -1,7 +1,7 @@
 export { FormatError, JitdbgError, ByteReader, ByteWriter, type Location } from './binary/index.js';
 export * from './elf/index.js';
 export * from './dwarf/index.js';
-export { debugSections } from './elf/debug-sections.js';
+export { debugSections, sectionAddress } from './elf/debug-sections.js';
 export * from './mi/index.js';
 export { JITSession, Module, type JITSessionOptions } from './session.js';
 export { DetachedTarget, type Target, type TlsBlock, type TlsImage, type FarReference, type ReadTarget, type Registrar, type Registration, type Disposable, type NativeCall } from './target/index.js';

@@ -41,23 +41,29 @@ export async function runTui(input: TuiInput): Promise<void> {
     world.notice = { text, until: Date.now() + NOTICE_MS };
     timers.push(setTimeout(changed, NOTICE_MS + 10));
   };
+  // One queue, demangled a chunk per turn of the event loop, so that keys keep being answered.
+  const queue: Document[] = [];
+  let next = 0;
   let demangling: NodeJS.Immediate | undefined;
-  const demangleAll = (list: Document[]) => {
-    const queue = list.flatMap((d) => [d]);
-    const step = () => {
-      const doc = queue[0];
-      if (!doc) return changed();
-      const pending = doc.symbols.filter((s) => s.demangled === undefined).slice(0, DEMANGLE_CHUNK);
-      const names = demangle(pending.map((s) => s.sym.name));
-      pending.forEach((s, i) => { s.demangled = names[i]!; });
-      if (pending.length < DEMANGLE_CHUNK) {
-        namesChanged(doc);
-        queue.shift();
-        changed();
-      }
-      demangling = setImmediate(step);
-    };
+  const step = () => {
+    demangling = undefined;
+    const doc = queue[0];
+    if (!doc) return;
+    const chunk = doc.symbols.slice(next, next + DEMANGLE_CHUNK);
+    const names = demangle(chunk.map((s) => s.sym.name));
+    chunk.forEach((s, i) => { s.demangled = names[i]!; });
+    next += chunk.length;
+    if (next >= doc.symbols.length) {
+      namesChanged(doc);
+      queue.shift();
+      next = 0;
+      changed();
+    }
     demangling = setImmediate(step);
+  };
+  const demangleAll = (list: Document[]) => {
+    queue.push(...list);
+    demangling ??= setImmediate(step);
   };
   demangleAll(docs);
 

@@ -50,8 +50,15 @@ export class SourceFiles {
 /** How far to list when no sized symbol says where the code ends. */
 const UNSIZED_BYTES = 4096;
 
+export interface Range {
+  start: number;
+  end: number;
+  /** The symbol that covers it. */
+  name: string | undefined;
+}
+
 /** The range to list around `address`: the function that holds it, else up to the next symbol or the end of its section. */
-export function rangeAt(doc: Document, address: number): { start: number; end: number; name: string | undefined } | undefined {
+export function rangeAt(doc: Document, address: number): Range | undefined {
   const section = doc.sectionAt(address);
   if (!section) return undefined;
   const base = doc.sectionAddress[section.index]!;
@@ -63,10 +70,9 @@ export function rangeAt(doc: Document, address: number): { start: number; end: n
   return { start, end: Math.min(next, start + UNSIZED_BYTES, sectionEnd), name: sym?.demangled ?? sym?.sym.name };
 }
 
-export function disassemble(docs: readonly Document[], docIndex: number, address: number, decoder: Disassembler, sources: SourceFiles): Listing | undefined {
+/** The instructions of `range` (from rangeAt) with their source lines and references. */
+export function disassemble(docs: readonly Document[], docIndex: number, range: Range, decoder: Disassembler, sources: SourceFiles): Listing | undefined {
   const doc = docs[docIndex]!;
-  const range = rangeAt(doc, address);
-  if (!range) return undefined;
   const bytes = doc.bytesAt(range.start, range.end - range.start);
   if (!bytes) return undefined;
   const rows: DisassemblyRow[] = [];

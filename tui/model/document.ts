@@ -4,7 +4,7 @@
  */
 import {
   Dwarf, DwarfQuery, ElfFile, EM_AARCH64, ET_REL, SHF_ALLOC, SHF_EXECINSTR, SHN_LORESERVE, SHN_UNDEF, SHT_DYNSYM, SHT_SYMTAB,
-  STT_FILE, STT_FUNC, STT_SECTION, debugSections, dwarfConstants as DW, dwarfNameOf, lineRowAt, type ElfRelocation, type ElfSection,
+  STT_FILE, STT_FUNC, STT_SECTION, debugSections, dwarfConstants as DW, sectionAddress, dwarfNameOf, lineRowAt, type ElfRelocation, type ElfSection,
   type ElfSymbol, type LineTable, type Unit,
 } from '../../src/index.js';
 
@@ -70,9 +70,7 @@ export class Document {
   }
 
   symbolAddress(sym: ElfSymbol): number {
-    const v = Number(sym.st_value);
-    const defined = sym.st_shndx !== SHN_UNDEF && (sym.st_shndx < SHN_LORESERVE || sym.xindex);
-    return this.isRelocatable && defined ? v + (this.sectionAddress[sym.st_shndx] ?? 0) : v;
+    return Number(sym.st_value) + (this.isRelocatable ? sectionAddress(this.elf, sym, (s) => this.sectionAddress[s.index]!) : 0);
   }
 
   /** The defined symbol with this name (functions first), for following a call to another file. */

@@ -29,8 +29,9 @@ export class LiveModules {
     } catch (e) {
       // No descriptor yet (the JIT has not loaded the library that defines it): keep watching.
       // A process that is not there is an error at the start, and later the end of its modules.
-      if (!(e instanceof LiveError) || (!existsSync(`/proc/${this.pid}`) && !this.polled)) throw e;
-      problems.push(existsSync(`/proc/${this.pid}`) ? e.message : `process ${this.pid} has exited`);
+      const exists = existsSync(`/proc/${this.pid}`);
+      if (!(e instanceof LiveError) || (!exists && !this.polled)) throw e;
+      problems.push(exists ? e.message : `process ${this.pid} has exited`);
     }
     this.polled = true;
     for (const d of read?.descriptors ?? []) {
@@ -43,17 +44,19 @@ export class LiveModules {
         const id = identity(e);
         seen.add(id);
         if (this.known.has(id)) continue;
-        const name = nameOf(e);
-        try {
-          const doc = Document.read(name, e.image, { entry: e.address, symfile: e.symfileAddr, size: e.symfileSize });
-          this.known.set(id, doc);
-          this.docs.push(doc);
-          changes.push(`registered ${name}`);
-        } catch (err) {
-          if (!(err instanceof FormatError)) throw err;
+        // Named as `jitdbg jit list` names it: the image's source files, else where its entry is.
+        const where = `entry 0x${e.address.toString(16)}`;
+        const summary = summarizeImage(e.image, where);
+        const name = summary.name || where;
+        if (summary.elf instanceof FormatError) {
           this.known.set(id, null);
-          changes.push(`${name}: cannot read its image: ${err.message}`);
+          changes.push(`${name}: cannot read its image: ${summary.elf.message}`);
+          continue;
         }
+        const doc = new Document(name, summary.elf, { entry: e.address, symfile: e.symfileAddr, size: e.symfileSize });
+        this.known.set(id, doc);
+        this.docs.push(doc);
+        changes.push(`registered ${name}`);
       }
     }
     // A list that cannot be read is said once, not at every poll.
@@ -74,8 +77,3 @@ export class LiveModules {
   }
 }
 
-/** The image's source files (its STT_FILE symbols), else where its entry is. */
-function nameOf(e: LiveEntry): string {
-  const summary = summarizeImage(e.image, `entry 0x${e.address.toString(16)}`);
-  return summary.name || `entry 0x${e.address.toString(16)}`;
-}

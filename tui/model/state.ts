@@ -51,7 +51,7 @@ export class World {
     const decoder = d && this.decoder(d.machine);
     if (!d || !range || !decoder || typeof decoder === 'string') return undefined;
     const key = `${doc}:${range.start}:${range.end}`;
-    if (!this.listings.has(key)) this.listings.set(key, disassemble(this.docs, doc, address, decoder, this.sources));
+    if (!this.listings.has(key)) this.listings.set(key, disassemble(this.docs, doc, range, decoder, this.sources));
     return this.listings.get(key);
   }
 
@@ -171,8 +171,7 @@ function follow(s: State, jump: Jump, world: World, height: number): State {
 
 /** Puts the cursor of a view that opens at an address on that address's row. */
 function placeCursor(s: State, world: World, height: number): State {
-  const v = s.views[s.view] as { cursor: Cursor; address?: number };
-  const at = s.view === 'lines' || s.view === 'hex' ? v.address : s.view === 'disassembly' ? s.views.disassembly.address : undefined;
+  const at = s.view === 'lines' || s.view === 'hex' || s.view === 'disassembly' ? s.views[s.view].address : undefined;
   if (at === undefined) return s;
   const page = pageOf(s, world);
   if (!page.rowOf || page.count === 0) {

@@ -30,7 +30,11 @@ function sectionName(doc: Document, s: Symbol): string {
 const compareBy: Record<SortKey, (doc: Document, a: Symbol, b: Symbol) => number> = {
   // Undefined symbols have no address: after the defined ones, not crowding address 0.
   address: (_, a, b) => Number(a.sym.st_shndx === SHN_UNDEF) - Number(b.sym.st_shndx === SHN_UNDEF) || a.address - b.address,
-  name: (_, a, b) => (a.demangled ?? a.sym.name) < (b.demangled ?? b.sym.name) ? -1 : (a.demangled ?? a.sym.name) > (b.demangled ?? b.sym.name) ? 1 : 0,
+  name: (_, a, b) => {
+    const x = symbolName(a, false);
+    const y = symbolName(b, false);
+    return x < y ? -1 : x > y ? 1 : 0;
+  },
   size: (_, a, b) => a.size - b.size,
   type: (_, a, b) => a.sym.type - b.sym.type,
   bind: (_, a, b) => a.sym.bind - b.sym.bind,
