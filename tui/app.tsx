@@ -31,7 +31,7 @@ export const HELP = [
 /** Rows the frame spends around the list: tab bar, title, status line, and the row ink must leave free. */
 const CHROME = 4;
 
-export function listHeight(rows: number, hasColumns: boolean): number {
+function listHeight(rows: number, hasColumns: boolean): number {
   return Math.max(1, rows - CHROME - (hasColumns ? 1 : 0));
 }
 
@@ -125,7 +125,7 @@ export function App({ world, initial, colors }: { world: World; initial: State; 
   const rows: Line[] = [];
   for (let i = top; i < end; i++) rows.push(page.row(i));
 
-  const tabs: Line = VIEWS.flatMap((v) => [{ text: v === state.view ? `[${VIEW_TITLES[v]}]` : ` ${VIEW_TITLES[v]} `, ...(v === state.view ? { style: 'accent' as const } : { style: 'dim' as const }) }]);
+  const tabs: Line = VIEWS.map((v) => (v === state.view ? { text: `[${VIEW_TITLES[v]}]`, style: 'accent' } : { text: ` ${VIEW_TITLES[v]} `, style: 'dim' }));
   const status = state.prompt
     ? `${state.prompt.kind === 'filter' ? '/' : 'go to: '}${state.prompt.text}█`
     : state.message ?? (world.notice && world.notice.until > Date.now() ? world.notice.text : undefined) ?? (page.count > 0 ? page.describe?.(cursor.index) : undefined) ?? 'Tab view  Enter open  Esc back  / filter  g go to  ? help  q quit';

@@ -4,13 +4,13 @@ import type { Document } from './document.js';
 import { cell, hex, text, type Page } from './page.js';
 
 /** [lowest, highest) address of the executable sections, if any. */
-export function codeRange(doc: Document): [number, number] | undefined {
+function codeRange(doc: Document): [number, number] | undefined {
   const code = doc.elf.sections.filter((s) => doc.isCode(s) && s.sh_size > 0);
   if (code.length === 0) return undefined;
   return [Math.min(...code.map((s) => doc.sectionAddress[s.index]!)), Math.max(...code.map((s) => doc.sectionAddress[s.index]! + s.sh_size))];
 }
 
-export function functionCount(doc: Document): number {
+function functionCount(doc: Document): number {
   return doc.symbols.filter((s) => s.sym.type === STT_FUNC && s.sym.st_shndx !== SHN_UNDEF).length;
 }
 
