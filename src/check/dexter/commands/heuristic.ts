@@ -85,7 +85,10 @@ function samePath(a: string | undefined, b: string | undefined): boolean {
 /** Dexter's StepValueInfo: a watch seen at a step, with the field compared (value or type). */
 interface StepValueInfo {
   step: number;
-  /** The field as recorded, printed in the summary. */
+  /**
+   * The field as printed in the summary: GDB's text, or the expected value it stands for when it
+   * is GDB's form of it (so that the summary reads as under LLDB).
+   */
   raw: string | undefined;
   /** The field as compared: GDB's form mapped onto the expected one it stands for, floats within range. */
   canon: string | undefined;
@@ -165,12 +168,12 @@ class WatchEval {
   handle(step: number, ev: Evaluation): void {
     this.timesEncountered++;
     const raw = this.c.kind === 'DexExpectWatchValue' ? ev.value : ev.type;
-    let canon = raw;
+    let shown = raw;
     if (raw !== undefined && this.c.kind === 'DexExpectWatchValue') {
       const candidates = this.c.values.map((v) => this.resolve(v)).filter((v): v is string => v !== undefined);
-      canon = canonicalValue(raw, candidates);
+      shown = canonicalValue(raw, candidates);
     }
-    const info: StepValueInfo = { step, raw, canon: this.fixFloat(canon) };
+    const info: StepValueInfo = { step, raw: shown, canon: this.fixFloat(shown) };
     if (ev.value === undefined && !ev.optimizedOut && !ev.irretrievable) {
       this.invalid.push(info);
       return;

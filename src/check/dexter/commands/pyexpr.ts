@@ -171,7 +171,7 @@ class Parser {
   }
   private expect(v: string): void {
     const t = this.next();
-    if (t.t !== 'op' || t.v !== v) throw new PySyntaxError(`expected '${v}'`, t.at);
+    if (t.t !== 'op' || t.v !== v) throw new PySyntaxError(`invalid syntax (expected '${v}')`, t.at);
   }
 
   /** The whole text must be one call. */
