@@ -207,38 +207,57 @@ export async function recordConditional(dbg: Debugger, limits: RunLimits, comman
   let stop = await dbg.start();
 
   const leading = new Map<number, BreakpointRange>();
-  /** Leading breakpoints by location and condition, to recognise the entry stop as a hit. */
-  const leadingAt: Array<{ id: number; bpr: BreakpointRange; condition: [string, string] | undefined }> = [];
+  /** Where each of our breakpoints is, and its condition: GDB reports one breakpoint per stop. */
+  const placed = new Map<number, { path: string; line: number; condition: [string, string] | undefined; selfCheck: boolean }>();
   for (const bpr of ranges) {
-    if (bpr.expression !== undefined) {
-      for (const v of bpr.values) {
-        const id = await dbg.breakAt({ file: bpr.path, line: bpr.from }, `(${bpr.expression}) == (${v})`);
-        leading.set(id, bpr);
-        leadingAt.push({ id, bpr, condition: [bpr.expression, v] });
+    for (const v of bpr.expression !== undefined ? bpr.values : [undefined]) {
+      const condition: [string, string] | undefined = v === undefined ? undefined : [bpr.expression!, v];
+      let id: number;
+      let selfCheck = false;
+      try {
+        id = await dbg.breakAt({ file: bpr.path, line: bpr.from }, condition && `(${condition[0]}) == (${condition[1]})`);
+      } catch (e) {
+        // GDB parses a condition where the breakpoint is set and refuses one naming a variable
+        // it does not find there (a loop variable, at -O0 sometimes): the condition is then
+        // evaluated here at each hit instead.
+        if (condition === undefined) throw e;
+        id = await dbg.breakAt({ file: bpr.path, line: bpr.from });
+        selfCheck = true;
       }
-    } else {
-      const id = await dbg.breakAt({ file: bpr.path, line: bpr.from });
       leading.set(id, bpr);
-      leadingAt.push({ id, bpr, condition: undefined });
+      placed.set(id, { path: bpr.path, line: bpr.from, condition, selfCheck });
     }
   }
   const trailing = new Map<number, number>(); // line → breakpoint id
   const trailingIds = new Set<number>();
 
-  // start() stopped on main's first line, where a breakpoint set afterwards is not reported:
-  // a leading breakpoint there counts as hit, as it would have been under Dexter's launch.
-  let triggered: number[] = [];
-  const top0 = (await rec.frames())[0];
-  if (top0?.file !== undefined) {
-    for (const l of leadingAt) {
-      if (l.bpr.from !== top0.line || canonicalPath(l.bpr.path) !== canonicalPath(top0.file)) continue;
-      if (l.condition === undefined || (await rec.holds(l.condition[0], l.condition[1]))) triggered.push(l.id);
+  /**
+   * The breakpoints hit at a stop: the one GDB names, and every other of ours at the same line
+   * whose condition holds (LLDB names them all, and Dexter counts a hit for each).
+   */
+  const hitAt = async (frame: Frame | undefined, named: readonly number[]): Promise<number[]> => {
+    const hit = new Set<number>();
+    for (const id of named) {
+      const b = placed.get(id);
+      if (b?.selfCheck && b.condition && !(await rec.holds(b.condition[0], b.condition[1]))) continue;
+      hit.add(id);
     }
-  }
+    if (frame?.file !== undefined) {
+      for (const [id, b] of placed) {
+        if (hit.has(id) || named.includes(id) || b.line !== frame.line || canonicalPath(b.path) !== canonicalPath(frame.file)) continue;
+        if (b.condition === undefined || (await rec.holds(b.condition[0], b.condition[1]))) hit.add(id);
+      }
+    }
+    return [...hit];
+  };
+
+  // start() stopped on main's first line, where a breakpoint set afterwards is not reported:
+  // one of ours there counts as hit, as it would have been under Dexter's launch.
+  let triggered = await hitAt((await rec.frames())[0], []);
   if (triggered.length === 0) {
     if (!rec.canResume()) return rec.trace(stop);
     stop = await dbg.continue();
-    triggered = stop.breakpoints;
+    triggered = stop.reason === 'breakpoint' ? await hitAt((await rec.frames())[0], stop.breakpoints) : [];
   } else stop = { ...stop, reason: 'breakpoint', breakpoints: triggered };
 
   while (!dbg.ended) {
@@ -270,6 +289,7 @@ export async function recordConditional(dbg: Debugger, limits: RunLimits, comman
           const tid = await dbg.breakAt({ file: bpr.path, line });
           trailing.set(line, tid);
           trailingIds.add(tid);
+          placed.set(tid, { path: bpr.path, line, condition: undefined, selfCheck: false });
         } catch {
           // No code on that line.
         }
@@ -278,13 +298,14 @@ export async function recordConditional(dbg: Debugger, limits: RunLimits, comman
     for (const id of toDelete) {
       await dbg.deleteBreakpoint(id);
       trailingIds.delete(id);
+      placed.delete(id);
       for (const [line, tid] of trailing) if (tid === id) trailing.delete(line);
     }
     if (log && frames[0]) await rec.record(frames, stop.reason);
     if (exit) break;
     if (!rec.canResume()) break;
     stop = await dbg.continue();
-    triggered = stop.breakpoints;
+    triggered = stop.reason === 'breakpoint' ? await hitAt((await rec.frames())[0], stop.breakpoints) : [];
   }
   return rec.trace(stop);
 }

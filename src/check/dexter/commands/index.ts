@@ -4,7 +4,7 @@
  */
 import { basename } from 'node:path';
 import type { Debugger } from '../../debugger.js';
-import type { Format, ParsedTest, RunLimits, TestSource, Trace, Verdict } from '../../format.js';
+import type { Format, ParsedTest, ParseOptions, RunLimits, TestSource, Trace, Verdict } from '../../format.js';
 import type { Command } from './commands.js';
 import { recordConditional, recordDefault, stopReasons } from './controller.js';
 import { runLineFlags } from './flags.js';
@@ -15,7 +15,7 @@ export type { Command } from './commands.js';
 export { DEFAULT_PENALTIES, type Penalties } from './heuristic.js';
 export { gdbValueMatches } from './values.js';
 
-export interface DexterCommandsOptions {
+export interface DexterCommandsOptions extends ParseOptions {
   /** The test fails when its score is below this (Dexter's --fail-lt). Default 1.0. */
   failLt?: number;
   /** Dexter's --penalty-* options. */
