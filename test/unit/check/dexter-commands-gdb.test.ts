@@ -12,6 +12,7 @@ import { build } from '../../../src/check/build.js';
 import { GdbDebugger } from '../../../src/check/gdb.js';
 import type { Trace, Verdict } from '../../../src/check/format.js';
 import { dexterCommands } from '../../../src/check/dexter/commands/index.js';
+import { fileCheck } from '../../check/commands/filecheck.js';
 
 const root = fileURLToPath(new URL('../../../..', import.meta.url));
 const dir = join(root, 'test/check/commands');
@@ -31,7 +32,7 @@ async function run(name: string, mode: 'native' | 'jit' = 'native', maxSteps = 1
   const t = dexterCommands.parse({ path: file, text: readFileSync(file, 'utf8') });
   const work = mkdtempSync(join(tmpdir(), 'dexcmd-gdb-'));
   try {
-    const prog = await build([file], t.flags.length ? t.flags : ['-g', '-O0'], { cc: 'gcc', cxx: 'g++' }, work, true);
+      const prog = await build([file], t.flags.length ? t.flags : ['-g', '-O0'], { cc: 'gcc', cxx: 'g++' }, work, true);
     const d = await GdbDebugger.open({
       mode,
       program: mode === 'native' ? [prog.exe] : prog.objects,
@@ -103,4 +104,17 @@ test('under the JIT the same test scores the same', { skip }, async () => {
   const { verdict } = await run('values.c', 'jit');
   assert.equal(verdict.pass, true, verdict.report);
   assert.equal(verdict.metrics.score, 1);
+});
+
+test("Dexter's feature tests under GDB: the reports match their CHECK lines and scores", { skip }, async () => {
+  for (const [name, score] of [
+    ['address_printing.cpp', 1 - 12 / 28],
+    ['expect_step_order.cpp', 1 - 4 / 30],
+    ['expect_watch_value.cpp', 1 - 5 / 28],
+  ] as const) {
+    const { verdict } = await run(name);
+    fileCheck(readFileSync(join(dir, name), 'utf8'), verdict.report);
+    assert.ok(Math.abs(verdict.metrics.score! - score) < 1e-12, `${name}: ${verdict.metrics.score} != ${score}\n${verdict.report}`);
+    assert.equal(verdict.pass, false); // each RUN line expects `not`
+  }
 });

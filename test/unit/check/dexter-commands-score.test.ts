@@ -12,6 +12,7 @@ import type { Evaluation, Frame } from '../../../src/check/debugger.js';
 import type { Step, Trace } from '../../../src/check/format.js';
 import { parseDexterCommands, gdbValueMatches } from '../../../src/check/dexter/commands/index.js';
 import { frameWatchKey } from '../../../src/check/dexter/commands/heuristic.js';
+import { fileCheck } from '../../check/commands/filecheck.js';
 
 const root = fileURLToPath(new URL('../../../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'dexcmd-'));
@@ -53,48 +54,6 @@ function judge(path: string, t: Trace, failLt?: number) {
 
 function close(actual: number | undefined, expected: number): void {
   assert.ok(actual !== undefined && Math.abs(actual - expected) < 1e-12, `score ${actual}, expected ${expected}`);
-}
-
-/**
- * A small FileCheck: CHECK (and CHECK-LABEL) find a later line containing the pattern,
- * CHECK-NEXT the very next line; [[NAME:regex]] captures, [[NAME]] reuses; blanks are loose.
- */
-function fileCheck(checks: string, output: string): void {
-  const lines = output.split('\n');
-  const vars = new Map<string, string>();
-  let at = -1;
-  for (const m of checks.matchAll(/\/\/ CHECK(-NEXT|-LABEL)?: (.*)$/gm)) {
-    const kind = m[1] ?? '';
-    const pattern = m[2]!.trim();
-    const names: string[] = [];
-    let re = '';
-    for (const part of pattern.split(/(\[\[[A-Za-z_]\w*(?::.+?)?\]\])/)) {
-      const v = /^\[\[([A-Za-z_]\w*)(?::(.+?))?\]\]$/.exec(part);
-      if (v) {
-        if (v[2] !== undefined) {
-          names.push(v[1]!);
-          re += `(${v[2]})`;
-        } else {
-          assert.ok(vars.has(v[1]!), `FileCheck variable ${v[1]} is defined`);
-          re += vars.get(v[1]!)!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        }
-      } else re += part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
-    }
-    const rx = new RegExp(re);
-    const tryLine = (i: number): boolean => {
-      const r = rx.exec(lines[i] ?? '');
-      if (!r) return false;
-      names.forEach((n, k) => vars.set(n, r[k + 1]!));
-      at = i;
-      return true;
-    };
-    if (kind === '-NEXT') assert.ok(tryLine(at + 1), `CHECK-NEXT: ${pattern}\nafter line ${at + 1} of:\n${output}`);
-    else {
-      let found = false;
-      for (let i = at + 1; i < lines.length && !found; i++) found = tryLine(i);
-      assert.ok(found, `CHECK${kind}: ${pattern}\nnot found after line ${at + 1} of:\n${output}`);
-    }
-  }
 }
 
 // Line 4 holds the loop body; i is expected to be 0, 1, 2 there.
