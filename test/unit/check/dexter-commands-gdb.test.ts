@@ -118,3 +118,13 @@ test("Dexter's feature tests under GDB: the reports match their CHECK lines and 
     assert.equal(verdict.pass, false); // each RUN line expects `not`
   }
 });
+
+test('perfect tests score 1.0 under GDB: program state, hit_count, addresses, command line, GDB value forms', { skip }, async () => {
+  for (const name of ['perfect_state.cpp', 'perfect_hits.cpp', 'perfect_addr.cpp', 'perfect_cmdline.c', 'perfect_count.cpp', 'perfect_chars.c']) {
+    const { trace, verdict } = await run(name);
+    assert.equal(verdict.metrics.score, 1, `${name}\n${verdict.report}`);
+    assert.equal(verdict.pass, true);
+    if (name === 'perfect_count.cpp') assert.equal(trace.steps.length, 3);
+    if (name === 'perfect_hits.cpp') assert.equal(trace.steps.length, 2);
+  }
+});
