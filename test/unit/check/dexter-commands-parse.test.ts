@@ -177,6 +177,9 @@ test('compiler flags come from RUN lines; clang-only ones are dropped with a not
   const b = runLineFlags('// RUN: %clang++ -std=gnu++11 -O0 -g %s -o %t -I inc -gdwarf-4 -gline-tables-only\n// RUN: %dexter_regression_test_run --binary %t -- %s | FileCheck %s\n');
   assert.deepEqual(b.flags, ['-std=gnu++11', '-O0', '-g', '-Iinc', '-gdwarf-4']);
   assert.match(b.notes[0]!, /-gline-tables-only/);
+  const x = runLineFlags('// RUN: %clang -O1 -g -Xclang -fexperimental-assignment-tracking -mllvm -fake-opt -o -fnot-a-flag %s\n');
+  assert.deepEqual(x.flags, ['-O1', '-g']);
+  assert.match(x.notes[0]!, /-Xclang -fexperimental-assignment-tracking -mllvm -fake-opt/);
   const c = parseDexterCommands({ path: FILE, text: '// RUN: %dexter_regression_test_build %s -o %t\nint main() {}\n' });
   assert.deepEqual([c.flags, c.notes], [[], []]);
 });

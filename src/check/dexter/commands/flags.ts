@@ -103,6 +103,15 @@ export function runLineFlags(text: string): RunFlags {
         flags.push(o + opts[++i]!);
         continue;
       }
+      // Options whose value is the next word: that word is no flag of its own.
+      if (['-Xclang', '-mllvm'].includes(o) && i + 1 < opts.length) {
+        dropped.push(`${o} ${opts[++i]!}`);
+        continue;
+      }
+      if (['-o', '-Xlinker', '-Xassembler', '-Xpreprocessor', '-target', '-arch', '-isysroot', '-include', '-MF', '-MT', '-x'].includes(o)) {
+        i++;
+        continue;
+      }
       if (OPT_LEVELS.test(o) || /^-std=/.test(o) || /^-[DI]./.test(o)) flags.push(o);
       else if (o.startsWith('-g')) (GCC_G.test(o) ? flags : dropped).push(o);
       else if (o.startsWith('-f')) (CLANG_ONLY_F.some((r) => r.test(o)) ? dropped : flags).push(o);
