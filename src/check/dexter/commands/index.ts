@@ -1,6 +1,20 @@
 /**
  * LLVM Dexter's command format: DexExpectWatchValue and its kin written in a C/C++ test's
  * comments, recorded with Dexter's controllers and scored with Dexter's heuristic.
+ *
+ * Where this differs from Dexter running LLDB, and why:
+ *  - GDB reports no column: HORIZONTAL_FORWARD/BACKWARD steps never occur (SAME instead).
+ *  - GDB prints chars, pointers and strings its own way: values.ts maps them onto the expected
+ *    forms, and only there.
+ *  - Steps are numbered 1, 2, ... in order of recording in both controllers (Dexter's
+ *    conditional controller numbers from 0 and counts the stops it does not record).
+ *  - Once main has returned no step is recorded: the frames left are the host's.
+ *  - Breakpoints go on the lines that can hold code, not on every line; GDB names one
+ *    breakpoint per stop, so the conditional controller counts every one of its breakpoints at
+ *    the stopped line whose condition holds, and evaluates a condition GDB refuses itself.
+ *  - Parentheses inside string literals do not count when a command's end is looked for, and a
+ *    command may continue over `//` comment lines.
+ *  - DexContinue and DexStepFunction (newer controller commands) are refused as unsupported.
  */
 import { basename } from 'node:path';
 import type { Debugger } from '../../debugger.js';
