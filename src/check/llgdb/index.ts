@@ -3,8 +3,9 @@
  * comment lines form a GDB command script, run in order as `gdb -q -batch -n -x script` would run
  * them, and the test's `CHECK` lines are FileCheck'd against everything GDB printed.
  *
- * As GDB does with a script given by -x, the first command that fails ends the script: GDB prints
- * `SCRIPT:LINE: Error in sourced command file:` and the error, and runs nothing after it.
+ * GDB ends a script given by -x at its first failing command, printing `SCRIPT:LINE: Error in
+ * sourced command file:` and the error. When Debugger.cli throws for a command, the script ends
+ * there with those lines; when it returns GDB's error as text, the next commands still run.
  */
 import { basename, dirname } from 'node:path';
 import { BudgetExceeded, type Debugger } from '../debugger.js';
