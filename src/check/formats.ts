@@ -1,7 +1,8 @@
 /** The test formats `jitdbg check` knows, in the order they are tried on a source. */
 import type { Format } from './format.js';
+import { llgdb } from './llgdb/index.js';
 
-export const FORMATS: readonly Format[] = [];
+export const FORMATS: readonly Format[] = [llgdb];
 
 /** The format a source is written in, or undefined when it has no directives jitdbg knows. */
 export function detectFormat(text: string): Format | undefined {
