@@ -14,9 +14,9 @@ LLVM ORC, Wasmtime, LuaJIT...). `jitdbg gdb` loads them; in any GDB:
 The first three are GDB's side of `jitdbg jit list|dump|verify --pid PID` and print what they
 print. Modules: abi (GDB's JIT ABI, from jit-abi.json), elf and dwarf (readers), image (an
 image's summary), process (finding and reading the lists), verify (the checks), commands,
-jit_code (jitdbg-break and the frame filter).
+jit_code (jitdbg-break and the frame filter), check (jitdbg-entry, where `jitdbg check` starts).
 """
-from . import commands, jit_code
+from . import check, commands, jit_code
 
 commands.register()
-jit_code.register()
+check.register(jit_code.register())

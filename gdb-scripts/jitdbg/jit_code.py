@@ -43,13 +43,17 @@ class JitBreakpoints:
 
     def __init__(self):
         self.waiting = []
+        self.internal = {}
         self.created = set()
         gdb.events.new_objfile.connect(self.on_new_objfile)
         gdb.events.breakpoint_modified.connect(self.keep_to_jit_code)
         gdb.events.exited.connect(self.on_exited)
 
-    def add(self, location):
+    def add(self, location, internal=False):
+        """internal: a temporary breakpoint that takes no user number and prints nothing
+        (jitdbg check stops at the entry this way, leaving breakpoint 1 to the test)."""
         self.waiting.append(location)
+        self.internal[location] = internal
         if any(in_jit_code(sal.pc) for sal in self.resolve(location)):
             self.create(location)
 
@@ -72,6 +76,11 @@ class JitBreakpoints:
 
     def create(self, location):
         self.waiting.remove(location)
+        if self.internal.pop(location):
+            breakpoint = gdb.Breakpoint(location, internal=True, temporary=True)
+            self.created.add(breakpoint.number)
+            self.keep_to_jit_code(breakpoint)
+            return
         # Quietly: GDB would announce the host's locations too ("at 0xb70af0 (58 locations)").
         gdb.execute("break " + location, to_string=True)
         breakpoint = gdb.breakpoints()[-1]
@@ -193,6 +202,9 @@ class FreedCode:
 
 
 def register():
-    JitBreakCommand(JitBreakpoints())
+    """The breakpoints of jitdbg-break, for the commands that add to them (check.py)."""
+    breakpoints = JitBreakpoints()
+    JitBreakCommand(breakpoints)
     HideHostFrames()
     FreedCode()
+    return breakpoints

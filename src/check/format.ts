@@ -76,10 +76,15 @@ export interface ParsedTest {
   update?(trace: Trace): string | undefined;
 }
 
+export interface ParseOptions {
+  /** Dexter's --fail-lt: a command-format test passes when its score is at least this (default 1). */
+  failLt?: number;
+}
+
 export interface Format {
   name: FormatName;
   /** Whether the source is written in this format. */
   detect(text: string): boolean;
   /** Reads the directives; throws DirectiveError for a malformed one. */
-  parse(source: TestSource): ParsedTest;
+  parse(source: TestSource, options?: ParseOptions): ParsedTest;
 }

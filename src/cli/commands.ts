@@ -9,6 +9,7 @@ export interface Command {
  * the session, koffi) takes longer than `jitdbg jit list` itself.
  */
 export const commands: Record<string, () => Promise<Command>> = {
+  check: async () => (await import('./check.js')).checkCommand,
   dwarf: async () => (await import('./dwarf.js')).dwarf,
   elf: async () => (await import('./elf.js')).elf,
   gdb: async () => (await import('./gdb.js')).gdb,

@@ -2,7 +2,7 @@
 // `jitdbg run` inside Node: what a scenario observes must be the same in both.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GDB_SCRIPT } from '../../src/cli/gdb.js';
+import { SETUP } from '../../src/check/gdb.js';
 import { MiSession, toMiFrame, type MiFrame, type MiTuple, type StopEvent } from '../../src/mi/index.js';
 import { root } from '../fixtures/corpus.js';
 
@@ -41,15 +41,7 @@ export function jitArgs(objects: string[], args: string[] = []): string[] {
  * MI applies frame filters only when asked. The native program gets them too: they must change
  * nothing there.
  */
-export const SETUP = [
-  'set debuginfod enabled off',
-  'set print thread-events off',
-  'set breakpoint pending on',
-  'set confirm off',
-  'set width 0',
-  'set height 0',
-  `source ${GDB_SCRIPT}`,
-];
+export { SETUP };
 
 /**
  * Starts GDB with `args`, applies SETUP, runs `body`, and always closes GDB. `target` says how

@@ -1,0 +1,51 @@
+/**
+ * A test's program, built once for both modes: each source compiled to an object, the objects
+ * linked natively by the compiler driver for `--mode native`, and the same objects given to
+ * `jitdbg run` for `--mode jit`. Parity then compares one compilation linked two ways.
+ */
+import { execFile } from 'node:child_process';
+import { basename, extname, join } from 'node:path';
+
+const CXX_SOURCES = new Set(['.cc', '.cpp', '.cxx', '.C', '.c++']);
+
+export interface Compilers {
+  cc: string;
+  cxx: string;
+}
+
+export interface Program {
+  objects: string[];
+  /** The natively linked executable. */
+  exe: string;
+}
+
+/** Why a build failed: the command and what the compiler said. */
+export class BuildError extends Error {}
+
+export function isCxx(file: string): boolean {
+  return CXX_SOURCES.has(extname(file));
+}
+
+/** Compiles `sources` with `flags` into `dir` and links them natively; both steps run concurrently per source. */
+export async function build(sources: readonly string[], flags: readonly string[], compilers: Compilers, dir: string, link: boolean): Promise<Program> {
+  const cxx = sources.some(isCxx);
+  const objects = await Promise.all(sources.map(async (source, i) => {
+    const object = join(dir, `${i}-${basename(source)}.o`);
+    await run(isCxx(source) ? compilers.cxx : compilers.cc, [...flags, '-c', source, '-o', object]);
+    return object;
+  }));
+  const exe = join(dir, 'a.out');
+  // -lm: C tests call libm as freely as under the JIT, where Node has it loaded; -pthread for the thread tests.
+  if (link) await run(cxx ? compilers.cxx : compilers.cc, [...flags.filter((f) => !f.startsWith('-c')), ...objects, '-o', exe, '-pthread', '-lm']);
+  return { objects, exe };
+}
+
+function run(command: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    execFile(command, args, { maxBuffer: 1 << 20 }, (error, _stdout, stderr) => {
+      if (!error) return resolve();
+      const said = stderr.trim().split('\n').slice(0, 6).join('\n');
+      reject(new BuildError(`${command} ${args.join(' ')} failed${said ? `:\n${said}` : ` (${error.message})`}`));
+    });
+  });
+}

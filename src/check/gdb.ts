@@ -1,0 +1,250 @@
+/**
+ * The Debugger of src/check/debugger.ts over GDB/MI: GDB runs the natively linked executable,
+ * or Node running `jitdbg run` on the same objects. Both are set up alike (the settings and
+ * script `jitdbg gdb` uses) and stop first at the entry with an internal breakpoint
+ * (gdb-scripts/jitdbg/check.py), so a test sees the same numbering, frames and values in both;
+ * only the host's frames below the JIT'd entry are cut. Frames and values come from MI's own
+ * commands, not Python: a step costs little more than GDB's own `step`. Every wait is bounded
+ * by the run's deadline and step budget.
+ */
+import { fileURLToPath } from 'node:url';
+import { MiError, MiSession, quoteCString, toMiFrame, type MiTuple } from '../mi/index.js';
+import { text, tuple } from '../mi/frame.js';
+import { BudgetExceeded, type BreakLocation, type Debugger, type Evaluation, type Frame, type Stop, type StopReason } from './debugger.js';
+
+/** gdb-scripts/jitdbg.py, in the package. */
+const GDB_SCRIPT = fileURLToPath(new URL('../../../gdb-scripts/jitdbg.py', import.meta.url));
+/** The CLI that runs the objects under the JIT. */
+const CLI = fileURLToPath(new URL('../cli/main.js', import.meta.url));
+
+/** GDB set up as `jitdbg gdb` sets it up: quiet about Node's threads, pending breakpoints, jitdbg's script. */
+export const SETUP = [
+  'set debuginfod enabled off',
+  'set print thread-events off',
+  'set breakpoint pending on',
+  'set confirm off',
+  'set width 0',
+  'set height 0',
+  `source ${GDB_SCRIPT}`,
+];
+
+export interface GdbDebuggerOptions {
+  mode: 'native' | 'jit';
+  /** native: the executable alone; jit: the objects `jitdbg run` links. */
+  program: string[];
+  args: string[];
+  /** The test's source files, absolute. */
+  sources: string[];
+  /** Where the program runs; its stdout and stderr go to `output`, its stdin is /dev/null. */
+  cwd: string;
+  output: string;
+  /** When the run must end (Date.now() milliseconds). */
+  deadline: number;
+  maxSteps: number;
+  gdb?: string;
+  entry?: string;
+}
+
+const STOP_REASONS: Record<string, StopReason> = {
+  'breakpoint-hit': 'breakpoint',
+  'end-stepping-range': 'step',
+  'function-finished': 'finish',
+  'signal-received': 'signal',
+  'exited-normally': 'exited',
+  exited: 'exited',
+  'exited-signalled': 'signalled',
+};
+
+export class GdbDebugger implements Debugger {
+  readonly sources: readonly string[];
+  resumptions = 0;
+  ended = false;
+  private frameCache: Frame[] | undefined;
+  private readonly types = new Map<string, string | undefined>();
+  /** The thread of the last stop, for commands on a frame other than 0. */
+  private thread = '1';
+
+  private constructor(private readonly mi: MiSession, private readonly o: GdbDebuggerOptions) {
+    this.sources = o.sources;
+  }
+
+  /** Starts GDB on the program, set up but not yet running. */
+  static async open(o: GdbDebuggerOptions): Promise<GdbDebugger> {
+    const [exe, ...args] = o.mode === 'native' ? [o.program[0]!, ...o.args] : [process.execPath, CLI, 'run', ...o.program, '--', ...o.args];
+    const mi = await MiSession.start({ gdb: o.gdb, args: [exe!], cwd: o.cwd, timeoutMs: remaining(o.deadline) });
+    const d = new GdbDebugger(mi, o);
+    try {
+      // MI lists frames without the frame filters (no Python per frame): frames() cuts the host's itself.
+      for (const c of SETUP) await d.console(c);
+      await d.console(`set args ${[...args.map(shellQuote), '<', '/dev/null', '>', shellQuote(o.output), '2>&1'].join(' ')}`);
+    } catch (e) {
+      await mi.close();
+      throw e;
+    }
+    return d;
+  }
+
+  async start(): Promise<Stop> {
+    const entry = this.o.entry ?? 'main';
+    if (this.o.mode === 'jit') await this.console(`jitdbg-entry ${entry}`);
+    else await this.console(`python gdb.Breakpoint(${JSON.stringify(entry)}, internal=True, temporary=True)`);
+    return this.resume('-exec-run');
+  }
+
+  async breakAt(where: BreakLocation, condition?: string): Promise<number> {
+    const location = 'function' in where ? where.function : `${where.file}:${where.line}`;
+    const cond = condition ? `-c ${quoteCString(condition)} ` : '';
+    const r = await this.command(`-break-insert -f ${cond}${quoteCString(location)}`);
+    const bkpt = r.results.bkpt as MiTuple | undefined;
+    return Number(bkpt?.number);
+  }
+
+  async deleteBreakpoint(id: number): Promise<void> {
+    await this.command(`-break-delete ${id}`);
+  }
+
+  continue(): Promise<Stop> {
+    return this.resume('-exec-continue');
+  }
+
+  step(): Promise<Stop> {
+    return this.resume('-exec-step');
+  }
+
+  next(): Promise<Stop> {
+    return this.resume('-exec-next');
+  }
+
+  async stepOut(): Promise<Stop> {
+    // GDB refuses finish in the outermost frame; there is nothing to return to but the exit.
+    return this.resume((await this.frames()).length > 1 ? '-exec-finish' : '-exec-continue');
+  }
+
+  async frames(): Promise<Frame[]> {
+    if (this.ended) return [];
+    if (!this.frameCache) {
+      const stack = ((await this.command('-stack-list-frames')).results.stack as MiTuple[]).map((f) => toMiFrame(tuple(f.frame) ?? f));
+      // The program's outermost frame is its entry, as GDB ends a native backtrace at main;
+      // under the JIT the frames below it are Node's.
+      const entry = stack.findIndex((f) => f.func === (this.o.entry ?? 'main'));
+      this.frameCache = (entry >= 0 ? stack.slice(0, entry + 1) : stack).map((f) => ({ function: f.func, file: f.fullname, line: f.line, address: f.addr }));
+    }
+    return this.frameCache.map((f) => ({ ...f }));
+  }
+
+  async evaluate(expression: string, frame = 0): Promise<Evaluation> {
+    const none = { expression, value: undefined, type: undefined, optimizedOut: false, irretrievable: false };
+    if (this.ended) return { ...none, error: 'the program has ended' };
+    const where = frame > 0 ? `--thread ${this.thread} --frame ${frame} ` : '';
+    const oneLine = expression.replace(/\s*\n\s*/g, ' ');
+    let value: string;
+    try {
+      value = text((await this.command(`-data-evaluate-expression ${where}${quoteCString(oneLine)}`)).results.value) ?? '';
+    } catch (e) {
+      if (!(e instanceof MiError && e.kind === 'gdb')) throw budget(e, this.o.deadline);
+      const m = e.gdbMessage;
+      return { ...none, error: m, optimizedOut: /optimized out/.test(m), irretrievable: /Cannot access memory|not available/.test(m) };
+    }
+    return {
+      expression,
+      value,
+      type: await this.typeOf(oneLine, where, frame),
+      optimizedOut: value === '<optimized out>',
+      irretrievable: /<unavailable>|<error: /.test(value),
+    };
+  }
+
+  /** `whatis`, once per expression and function: a variable's type does not change within its scope. */
+  private async typeOf(expression: string, where: string, frame: number): Promise<string | undefined> {
+    const f = (await this.frames())[frame];
+    const key = `${f?.function}\0${f?.file}\0${expression}`;
+    if (!this.types.has(key)) {
+      let type: string | undefined;
+      try {
+        const said = (await this.command(`-interpreter-exec ${where}console ${quoteCString(`whatis ${expression}`)}`)).console;
+        type = /^type = (.*)$/m.exec(said)?.[1];
+      } catch (e) {
+        if (!(e instanceof MiError && e.kind === 'gdb')) throw budget(e, this.o.deadline);
+      }
+      this.types.set(key, type);
+    }
+    return this.types.get(key);
+  }
+
+  async cli(command: string): Promise<string> {
+    const run = /^\s*(r|run|start)\s*$/.test(command);
+    try {
+      const r = await this.command(`-interpreter-exec console ${quoteCString(run ? 'continue' : command)}`);
+      if (r.class !== 'running') return r.console + r.log;
+      this.count();
+      const stop = await this.mi.waitForStop({ timeoutMs: remaining(this.o.deadline) });
+      this.onStop(stop.reason);
+      return r.console + stop.console;
+    } catch (e) {
+      if (e instanceof MiError && e.kind === 'gdb') return `${e.gdbMessage}\n`;
+      throw budget(e, this.o.deadline);
+    }
+  }
+
+  /** Ends GDB and every process it started. */
+  close(): Promise<void> {
+    return this.mi.close();
+  }
+
+  private async resume(command: string): Promise<Stop> {
+    this.count();
+    try {
+      await this.command(command);
+      const stop = await this.mi.waitForStop({ timeoutMs: remaining(this.o.deadline) });
+      const reason = this.onStop(stop.reason);
+      if (typeof stop.results['thread-id'] === 'string') this.thread = stop.results['thread-id'];
+      const frame = stop.frame;
+      const bkptno = stop.results.bkptno;
+      return {
+        reason,
+        breakpoints: typeof bkptno === 'string' && Number(bkptno) > 0 ? [Number(bkptno)] : [],
+        ...(reason === 'exited' ? { exitCode: parseInt(String(stop.results['exit-code'] ?? '0'), 8) } : {}),
+        ...(typeof stop.results['signal-name'] === 'string' ? { signal: stop.results['signal-name'] } : {}),
+        frame: frame && { function: frame.func, file: frame.fullname, line: frame.line, address: frame.addr },
+      };
+    } catch (e) {
+      throw budget(e, this.o.deadline);
+    }
+  }
+
+  private count(): void {
+    if (this.ended) throw new BudgetExceeded('the program has ended');
+    if (++this.resumptions > this.o.maxSteps) throw new BudgetExceeded(`maximum number of steps reached (${this.o.maxSteps})`);
+  }
+
+  private onStop(mi: string | undefined): StopReason {
+    this.frameCache = undefined;
+    const reason = STOP_REASONS[mi ?? ''] ?? 'other';
+    if (reason === 'exited' || reason === 'signalled') this.ended = true;
+    return reason;
+  }
+
+  private async console(command: string): Promise<string> {
+    return (await this.command(`-interpreter-exec console ${quoteCString(command)}`)).console;
+  }
+
+  private command(command: string) {
+    return this.mi.command(command, { timeoutMs: remaining(this.o.deadline) });
+  }
+}
+
+function remaining(deadline: number): number {
+  return Math.max(1, deadline - Date.now());
+}
+
+/** A timeout becomes the test's budget being exceeded; other errors stay what they are. */
+function budget(e: unknown, deadline: number): unknown {
+  if (e instanceof MiError && (e.kind === 'timeout' || (e.kind === 'exited' && Date.now() >= deadline))) {
+    return new BudgetExceeded('timed out: the program or GDB did not stop in time');
+  }
+  return e;
+}
+
+function shellQuote(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}

@@ -1,0 +1,185 @@
+/**
+ * Runs tests: each source read, its format detected and its directives parsed, its program
+ * built once, then run under GDB in each mode asked for (one GDB at a time per test, `jobs`
+ * tests at a time), each trace judged by the format, and in parity mode the two traces compared.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { build, BuildError, type Compilers } from './build.js';
+import { BudgetExceeded } from './debugger.js';
+import { DirectiveError, type FormatName, type ParsedTest, type Trace } from './format.js';
+import { detectFormat } from './formats.js';
+import { GdbDebugger } from './gdb.js';
+import { differences, type Difference } from './parity.js';
+
+export type Mode = 'native' | 'jit';
+
+export interface CheckOptions {
+  modes: Mode[];
+  /** Compare the native and JIT traces (both modes run). */
+  parity: boolean;
+  jobs: number;
+  compilers: Compilers;
+  /** --cflags: replaces the test's own flags and the default. */
+  cflags?: string[];
+  /** Each run's time budget and step budget. */
+  timeoutMs: number;
+  maxSteps: number;
+  /** The command format's pass mark (Dexter's --fail-lt). */
+  failLt: number;
+  /** Write observed values into the tests' placeholders. */
+  update: boolean;
+  gdb?: string;
+}
+
+export type Status = 'pass' | 'fail' | 'error';
+
+export interface TestResult {
+  file: string;
+  format: FormatName | undefined;
+  mode: Mode;
+  status: Status;
+  reason?: string;
+  metrics: Record<string, number>;
+  report: string;
+  notes: string[];
+  seconds: number;
+}
+
+export interface FileResult {
+  file: string;
+  results: TestResult[];
+  differences: Difference[];
+  /** --update wrote the file. */
+  updated: boolean;
+}
+
+export const DEFAULT_FLAGS = ['-g', '-O0'];
+
+/** Checks each file, `jobs` at a time; `onFile` sees each file's results in the order given. */
+export async function check(files: readonly string[], o: CheckOptions, onFile: (r: FileResult) => void): Promise<FileResult[]> {
+  const pending = files.map(() => deferred<FileResult>());
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const i = next++;
+      pending[i]!.resolve(await checkFile(resolve(files[i]!), o));
+    }
+  };
+  const workers = Array.from({ length: Math.max(1, Math.min(o.jobs, files.length)) }, worker);
+  const results: FileResult[] = [];
+  for (const p of pending) {
+    const r = await p.promise;
+    onFile(r);
+    results.push(r);
+  }
+  await Promise.all(workers);
+  return results;
+}
+
+async function checkFile(file: string, o: CheckOptions): Promise<FileResult> {
+  const started = Date.now();
+  const modes: Mode[] = o.parity ? ['native', 'jit'] : o.modes;
+  const all = (status: Status, reason: string, format?: FormatName, notes: string[] = []): FileResult => ({
+    file,
+    results: modes.map((mode) => ({ file, format, mode, status, reason, metrics: {}, report: '', notes, seconds: (Date.now() - started) / 1000 })),
+    differences: [],
+    updated: false,
+  });
+
+  const text = readFileSync(file, 'utf8');
+  const format = detectFormat(text);
+  if (!format) return all('error', 'no Dexter script, Dexter commands or DEBUGGER: lines found');
+  let test: ParsedTest;
+  try {
+    test = format.parse({ path: file, text }, { failLt: o.failLt });
+  } catch (e) {
+    if (e instanceof DirectiveError) return all('fail', e.message, format.name);
+    throw e;
+  }
+  const flags = o.cflags ?? (test.flags.length > 0 ? withDebugInfo(test.flags) : DEFAULT_FLAGS);
+  const dir = mkdtempSync(join(tmpdir(), 'jitdbg-check-'));
+  try {
+    const sources = [file, ...test.extraSources.filter((s) => s !== file && /\.(c|cc|cpp|cxx|C|c\+\+)$/.test(s))];
+    let program;
+    try {
+      program = await build(sources, flags, o.compilers, dir, modes.includes('native'));
+    } catch (e) {
+      if (e instanceof BuildError) return all('error', e.message, format.name, test.notes);
+      throw e;
+    }
+    const results: TestResult[] = [];
+    const traces = new Map<Mode, Trace>();
+    for (const mode of modes) {
+      const t0 = Date.now();
+      const { trace, broken } = await record(test, mode, mode === 'native' ? [program.exe] : program.objects, [file, ...test.extraSources], dir, o);
+      traces.set(mode, trace);
+      const verdict = test.judge(trace);
+      const failed = broken ?? trace.aborted ?? (verdict.pass ? undefined : verdict.reason ?? 'the expectations were not met');
+      results.push({
+        file,
+        format: format.name,
+        mode,
+        status: broken ? 'error' : failed ? 'fail' : 'pass',
+        ...(failed ? { reason: failed } : {}),
+        metrics: verdict.metrics,
+        report: verdict.report,
+        notes: test.notes,
+        seconds: (Date.now() - t0) / 1000,
+      });
+    }
+    const native = traces.get('native');
+    const jit = traces.get('jit');
+    const diffs = o.parity && native && jit ? differences(file, native, jit) : [];
+    let updated = false;
+    if (o.update && test.update) {
+      const text2 = test.update(native ?? jit!);
+      if (text2 !== undefined && text2 !== text) {
+        writeFileSync(file, text2);
+        updated = true;
+      }
+    }
+    return { file, results, differences: diffs, updated };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * One run under GDB: the trace, ended early (trace.aborted) when the run went over its budget,
+ * or `broken` when GDB itself failed. GDB and everything it started are always ended.
+ */
+async function record(test: ParsedTest, mode: Mode, program: string[], sources: string[], dir: string, o: CheckOptions): Promise<{ trace: Trace; broken?: string }> {
+  let debugger_: GdbDebugger | undefined;
+  try {
+    debugger_ = await GdbDebugger.open({
+      mode,
+      program,
+      args: test.args,
+      sources,
+      cwd: dirname(sources[0]!),
+      output: join(dir, `${mode}.out`),
+      deadline: Date.now() + o.timeoutMs,
+      maxSteps: o.maxSteps,
+      ...(o.gdb ? { gdb: o.gdb } : {}),
+    });
+    return { trace: await test.record(debugger_, { maxSteps: o.maxSteps }) };
+  } catch (e) {
+    if (e instanceof BudgetExceeded) return { trace: { steps: [], aborted: e.message } };
+    return { trace: { steps: [] }, broken: `GDB failed: ${e instanceof Error ? e.message : String(e)}` };
+  } finally {
+    await debugger_?.close();
+  }
+}
+
+/** A test's own flags, with -g added when they have no -g of their own. */
+function withDebugInfo(flags: string[]): string[] {
+  return flags.some((f) => f.startsWith('-g')) ? flags : ['-g', ...flags];
+}
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
