@@ -97,6 +97,50 @@ export function parseNameOffset(text: string): { name: string; offset: number } 
   return { name: m[1]!, offset: m[2] === '-' ? -n : n };
 }
 
+/**
+ * The `yaml` package (2.9.1) rejects a flow mapping used as an implicit key after the first entry
+ * of a nested block mapping (`!value x: 1` then `!and {lines: 3}:` on the next line), which PyYAML,
+ * and so Dexter, reads. Each state node's `!where {...}` / `!and {...}` key is therefore swapped for
+ * a plain placeholder of the same length, keeping every offset, and read on its own.
+ */
+function protectStateKeys(text: string): { text: string; keys: Map<number, number> } {
+  const keys = new Map<number, number>();
+  let out = '';
+  let last = 0;
+  const re = /^([ \t]*(?:\?[ \t]+)?)!(?:where|and)[ \t]*\{/gm;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const start = m.index + m[1]!.length;
+    let depth = 0;
+    let quote: string | undefined;
+    let end = -1;
+    for (let i = start; i < text.length && text[i] !== '\n'; i++) {
+      const c = text[i]!;
+      if (quote) {
+        if (c === '\\' && quote === '"') i++;
+        else if (c === quote) quote = undefined;
+      } else if (c === '"' || c === "'") quote = c;
+      else if (c === '{' || c === '[') depth++;
+      else if (c === '}' || c === ']') {
+        if (--depth === 0) {
+          end = i + 1;
+          break;
+        }
+      }
+    }
+    if (end < 0) continue;
+    keys.set(start, end);
+    out += text.slice(last, start) + '_'.repeat(end - start);
+    last = end;
+  }
+  return { text: out + text.slice(last), keys };
+}
+
+/** `text` with everything outside [start, end) blanked, lines kept: a node parsed from it keeps its offsets. */
+function isolate(text: string, start: number, end: number): string {
+  const blank = (s: string) => s.replace(/[^\n]/g, ' ');
+  return blank(text.slice(0, start)) + text.slice(start, end) + blank(text.slice(end));
+}
+
 class ScriptError extends Error {
   constructor(readonly pos: number | undefined, message: string) {
     super(message);
@@ -119,6 +163,7 @@ class Builder {
   constructor(
     private readonly cand: Candidate,
     private readonly counter: LineCounter,
+    private readonly stateKeys: Map<number, number>,
   ) {}
 
   fileLine(offset: number | undefined): number {
@@ -283,6 +328,17 @@ class Builder {
     fail(node, 'invalid expected value');
   }
 
+  /** The `!where {...}` / `!and {...}` a placeholder key stands for (see protectStateKeys). */
+  stateKey(key: YamlNode): YamlNode | undefined {
+    const start = key?.range?.[0];
+    const end = start === undefined ? undefined : this.stateKeys.get(start);
+    if (start === undefined || end === undefined || !isScalar(key)) return undefined;
+    const doc = YAML.parseDocument(isolate(this.cand.text, start, end), { customTags, uniqueKeys: false });
+    const err = doc.errors[0];
+    if (err) throw new ScriptError(err.pos[0], err.message.split('\n')[0]!);
+    return doc.contents as YamlNode;
+  }
+
   /** The span of a map entry in the file, from the start of its line's content to the end of its value. */
   span(key: YamlNode, value: YamlNode | null): { start: number; end: number; keyEnd: number } {
     const keyStart = key.range![0];
@@ -295,7 +351,7 @@ class Builder {
   block(map: YAMLMap, parent: StateNode | undefined): Child[] {
     const out: Child[] = [];
     for (const item of map.items as Pair<YamlNode, YamlNode | null>[]) {
-      const key = item.key;
+      const key = this.stateKey(item.key) ?? item.key;
       const value = item.value;
       if (isMap(key) && (key.tag === '!where' || key.tag === '!and')) {
         const kind = key.tag === '!and' ? 'and' : 'where';
@@ -364,8 +420,9 @@ class Builder {
 
 function tryCandidate(file: string, cand: Candidate): Script {
   const counter = new LineCounter();
-  const doc = YAML.parseDocument(cand.text, { customTags, lineCounter: counter, uniqueKeys: false, prettyErrors: false });
-  const builder = new Builder(cand, counter);
+  const prot = protectStateKeys(cand.text);
+  const doc = YAML.parseDocument(prot.text, { customTags, lineCounter: counter, uniqueKeys: false, prettyErrors: false });
+  const builder = new Builder(cand, counter, prot.keys);
   let roots: StateNode[];
   try {
     const err = doc.errors[0];
