@@ -629,3 +629,24 @@ test('a root !where matches the root-most frame: a recursive call is not a new m
   assert.equal(v.pass, true, v.reason);
   assert.match(v.report, /Step 2:\n.*\n  Active !where nodes:\n    Frame 1: \[Where\(function=fib\)\]\n/);
 });
+
+test('update writes an aggregate member by member, and the rewritten script passes on the same trace', () => {
+  const text = source('!where {lines: 5}:\n    ? !value b\n    ? !value row\n    ? !value big\n');
+  const t = parse(text);
+  const trace: Trace = {
+    steps: [
+      step(1, [frame('main', 5)], [
+        ev('b', '{corner = {x = 1, y = 2}, name = 0x4008 "a, b", tag = 97 \'a\'}', 'Box'),
+        ev('row', '{7, 8, 9}', 'int [3]'),
+        ev('big', "{0 <repeats 16 times>}", 'int [16]'),
+      ]),
+    ],
+  };
+  const updated = t.update!(trace)!;
+  assert.match(updated, /^ {4}!value b: \{corner: \{x: 1, y: 2\}, name: "0x4008 \\"a, b\\"", tag: "97 'a'"\}$/m);
+  assert.match(updated, /^ {4}!value row: \{"\[0\]": 7, "\[1\]": 8, "\[2\]": 9\}$/m);
+  assert.match(updated, /^ {4}!value big: "\{0 <repeats 16 times>\}"$/m);
+  const v = parse(updated).judge(trace);
+  assert.equal(v.pass, true, `${v.reason}\n${v.report}`);
+  assert.equal(v.metrics.seen_values, 8);
+});

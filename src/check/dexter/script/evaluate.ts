@@ -18,6 +18,7 @@ import { Labels, StateMatcher, type StateMatch } from './state.js';
 import {
   conditionHolds,
   gdbTypeMatches,
+  gdbMembers,
   gdbValueMatches,
   leadingAddress,
   memberExpression,
@@ -92,6 +93,11 @@ function makeMatch(kind: 'value' | 'type', expected: Expected, actual: Actual | 
       let subActual: Actual | undefined;
       if (actual) {
         const a = actualOf(actual.step, actual.frameIdx, memberExpression(actual.expression, member));
+        if (a.ev === undefined && kind === 'value' && actual.ev?.value !== undefined) {
+          // Not evaluated on its own (the script was rewritten since): read it out of the aggregate.
+          const text = gdbMembers(actual.ev.value)?.find(([name]) => name === member)?.[1];
+          if (text !== undefined) a.ev = { expression: a.expression, value: text, type: undefined, optimizedOut: text === '<optimized out>', irretrievable: false };
+        }
         if (a.ev !== undefined && a.ev.error === undefined) subActual = a;
       }
       subs.set(member, subActual ? bestMatch(kind, sub, subActual, provisional) : makeMatch(kind, null, undefined, provisional));

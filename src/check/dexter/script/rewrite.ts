@@ -9,7 +9,7 @@ import type { Trace } from '../../format.js';
 import type { ScriptStep } from './evaluate.js';
 import type { Expected, LineRef, Script } from './nodes.js';
 import { StateMatcher, type Labels } from './state.js';
-import { conditionHolds, typeResult, valueResult, watchKey } from './values.js';
+import { conditionHolds, gdbMembers, typeResult, valueResult, watchKey } from './values.js';
 
 export type Fill = { kind: 'var'; value: Expected } | { kind: 'step'; lines: number[] };
 
@@ -23,6 +23,7 @@ export function computeFills(script: Script, labels: Labels, trace: Trace): Map<
   const ids = new Set(placeholders.map((e) => e.id));
   const seenValues = new Map<number, string[]>();
   const seenLines = new Map<number, number[]>();
+  const typeOnly = new Set<number>();
   const matcher = new StateMatcher(script, labels);
   for (const step of trace.steps as ScriptStep[]) {
     const state = matcher.match(step.frames, new Set(step.hitWheres ?? []), (idx, cond) => conditionHolds(step.watches[watchKey(cond, idx)]));
@@ -39,6 +40,7 @@ export function computeFills(script: Script, labels: Labels, trace: Trace): Map<
           const list = seenValues.get(e.id) ?? [];
           if (!list.includes(v)) list.push(v);
           seenValues.set(e.id, list);
+          if (e.kind === 'type') typeOnly.add(e.id);
         }
       }
     }
@@ -46,11 +48,20 @@ export function computeFills(script: Script, labels: Labels, trace: Trace): Map<
   for (const e of placeholders) {
     if (e.kind === 'step') fills.set(e.id, { kind: 'step', lines: e.stepKind === 'never' ? [] : (seenLines.get(e.id) ?? []) });
     else {
-      const vs = seenValues.get(e.id);
-      if (vs && vs.length) fills.set(e.id, { kind: 'var', value: vs.length === 1 ? vs[0]! : vs });
+      // Values are written member by member where GDB printed an aggregate (Dexter writes sub-values so).
+      const vs = seenValues.get(e.id)?.map((v) => (typeOnly.has(e.id) ? v : expectedOf(v)));
+      const unique = vs?.filter((v, i) => vs.findIndex((w) => JSON.stringify(w) === JSON.stringify(v)) === i);
+      if (unique && unique.length) fills.set(e.id, { kind: 'var', value: unique.length === 1 ? unique[0]! : unique });
     }
   }
   return fills;
+}
+
+/** An observed value as an expected value: an aggregate as a map of its members, anything else as its text. */
+function expectedOf(text: string): Expected {
+  const members = gdbMembers(text);
+  if (!members) return text;
+  return { kind: 'map', entries: members.map(([name, v]) => [name, expectedOf(v)]) };
 }
 
 /** Sets the fills into a script (one parsed afresh for the purpose). */

@@ -113,3 +113,40 @@ export function conditionHolds(ev: Evaluation | undefined): boolean {
   const n = /^-?\d+/.exec(v);
   return n !== null && BigInt(n[0]) !== 0n;
 }
+
+/**
+ * The members of an aggregate as GDB prints it: `{x = 1, y = {a = 2}}` gives x and y, an array
+ * `{1, 2, 3}` gives [0], [1], [2], each with its own text. Undefined for anything else (a scalar, a
+ * `<repeats N times>` array, text this does not follow). Used where a member was not evaluated on
+ * its own: for members a recording has no watch for, and to write an aggregate out member by member.
+ */
+export function gdbMembers(text: string): [string, string][] | undefined {
+  const t = text.trim();
+  if (!t.startsWith('{') || !t.endsWith('}')) return undefined;
+  const body = t.slice(1, -1);
+  const parts: string[] = [];
+  let depth = 0;
+  let quote: string | undefined;
+  let start = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '{' || c === '(' || c === '[' || c === '<') depth++;
+    else if (c === '}' || c === ')' || c === ']' || c === '>') depth--;
+    else if (c === ',' && depth === 0) {
+      parts.push(body.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  if (quote || depth !== 0) return undefined;
+  const last = body.slice(start).trim();
+  if (last) parts.push(last);
+  if (parts.length === 0) return undefined;
+  const named = parts.map((p) => /^([A-Za-z_$][\w$]*) = ([\s\S]*)$/.exec(p));
+  if (named.every((m) => m !== null)) return named.map((m) => [m![1]!, m![2]!]);
+  if (named.some((m) => m !== null) || parts.some((p) => p.includes('<repeats '))) return undefined;
+  return parts.map((p, i) => [`[${i}]`, p]);
+}
