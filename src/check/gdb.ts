@@ -184,7 +184,10 @@ export class GdbDebugger implements Debugger {
       this.count();
       const stop = await this.mi.waitForStop({ timeoutMs: remaining(this.o.deadline) });
       this.onStop(stop.reason);
-      return withoutTerminalChatter(r.console + stop.console);
+      const said = withoutTerminalChatter(r.console + stop.console);
+      // Node's own threads make GDB name the thread of every stop; the program's main thread is
+      // Node's first, and a native single-threaded program's stops are not named.
+      return this.o.mode === 'jit' ? said.replace(/^Thread 1 "[^"\n]*" hit /gm, '') : said;
     } catch (e) {
       if (e instanceof MiError && e.kind === 'gdb') throw new CommandError(e.gdbMessage);
       throw budget(e, this.o.deadline);
