@@ -12,7 +12,7 @@ import { build } from '../../../src/check/build.js';
 import { GdbDebugger } from '../../../src/check/gdb.js';
 import type { Trace, Verdict } from '../../../src/check/format.js';
 import { dexterCommands } from '../../../src/check/dexter/commands/index.js';
-import { fileCheck } from '../../check/commands/filecheck.js';
+import { fileCheckText } from '../../../src/check/filecheck.js';
 
 const root = fileURLToPath(new URL('../../../..', import.meta.url));
 const dir = join(root, 'test/check/commands');
@@ -113,7 +113,8 @@ test("Dexter's feature tests under GDB: the reports match their CHECK lines and 
     ['expect_watch_value.cpp', 1 - 5 / 28],
   ] as const) {
     const { verdict } = await run(name);
-    fileCheck(readFileSync(join(dir, name), 'utf8'), verdict.report);
+    const checked = fileCheckText(readFileSync(join(dir, name), 'utf8'), verdict.report);
+    assert.ok(checked.pass, checked.report);
     assert.ok(Math.abs(verdict.metrics.score! - score) < 1e-12, `${name}: ${verdict.metrics.score} != ${score}\n${verdict.report}`);
     assert.equal(verdict.pass, false); // each RUN line expects `not`
   }

@@ -12,7 +12,13 @@ import type { Evaluation, Frame } from '../../../src/check/debugger.js';
 import type { Step, Trace } from '../../../src/check/format.js';
 import { parseDexterCommands, gdbValueMatches } from '../../../src/check/dexter/commands/index.js';
 import { frameWatchKey } from '../../../src/check/dexter/commands/heuristic.js';
-import { fileCheck } from '../../check/commands/filecheck.js';
+import { fileCheckText } from '../../../src/check/filecheck.js';
+
+/** The report meets the CHECK lines of the Dexter test it came from. */
+function fileCheck(checks: string, report: string): void {
+  const r = fileCheckText(checks, report);
+  assert.ok(r.pass, r.report);
+}
 
 const root = fileURLToPath(new URL('../../../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'dexcmd-'));
