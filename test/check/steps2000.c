@@ -1,5 +1,5 @@
 // The stepping benchmark (npm run bench -- check): about 2,000 line steps through one loop,
-// with one watched value at each. DexExpectWatchValue('n', '1000', from_line=ref('first'), to_line=ref('last'))
+// with one watched value at each.
 static int sum(int n) {
   volatile int s = 0; // DexLabel('first')
   for (int i = 0; i < n; i++)
@@ -10,3 +10,5 @@ static int sum(int n) {
 int main(void) {
   return sum(1000) == 499500 ? 0 : 1;
 }
+
+// DexExpectWatchValue('n', '1000', from_line=ref('first'), to_line=ref('last'))
