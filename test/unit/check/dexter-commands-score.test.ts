@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Evaluation, Frame } from '../../../src/check/debugger.js';
 import type { Step, Trace } from '../../../src/check/format.js';
-import { parseDexterCommands, gdbValueMatches } from '../../../src/check/dexter/commands/index.js';
+import { parseDexterCommands } from '../../../src/check/dexter/commands/index.js';
 import { frameWatchKey } from '../../../src/check/dexter/commands/heuristic.js';
 import { fileCheckText } from '../../../src/check/filecheck.js';
 
@@ -272,14 +272,6 @@ test('float_range accepts a value within range; GDB forms of chars and pointers 
   const p = source('float.cpp', ['int main() {', '  float f = 1.52f;', '  return 0;', '}', "// DexExpectWatchValue('f', 1.5, float_range=0.05, on_line=3)", "// DexExpectWatchValue('c', \"'a'\", on_line=3)"].join('\n'));
   const v = judge(p, trace(p, [{ line: 2 }, { line: 3, w: { f: '1.51999998', c: "97 'a'" } }]));
   close(v.metrics.score, 1);
-  assert.ok(gdbValueMatches("97 'a'", "'a'"));
-  assert.ok(gdbValueMatches("97 'a'", '97'));
-  assert.ok(gdbValueMatches("-3 '\\375'", '-3'));
-  assert.ok(gdbValueMatches('0x555555556008 "abc"', '0x0000555555556008'));
-  assert.ok(gdbValueMatches('0x555555555139 <f>', '0x555555555139'));
-  assert.ok(!gdbValueMatches('0x555555555139 <f>', '0x555555555138'));
-  assert.ok(!gdbValueMatches("98 'b'", "'a'"));
-  assert.ok(gdbValueMatches('true', 'true'));
 });
 
 test('an aborted run fails with its reason and no score', () => {

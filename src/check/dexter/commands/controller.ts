@@ -19,7 +19,7 @@ import type { Debugger, Evaluation, Frame, Stop, StopReason } from '../../debugg
 import type { RunLimits, Step, Trace } from '../../format.js';
 import { commandWatches, type Command, type FinishTest, type LimitSteps, type WatchSpec } from './commands.js';
 import { canonicalPath, frameWatchKey } from './heuristic.js';
-import { gdbTruthy } from './values.js';
+import { gdbTruthy } from '../values.js';
 
 /** The stop reason of each recorded step, for the step listing (Step has no field for it). */
 export const stopReasons = new WeakMap<Step, StopReason>();

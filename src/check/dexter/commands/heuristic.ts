@@ -19,7 +19,7 @@ import {
 } from './commands.js';
 import { differCompare } from './difflib.js';
 import { pyFloat, pyRepr, type PyValue } from './pyexpr.js';
-import { canonicalValue, gdbValueMatches, leadingAddress } from './values.js';
+import { canonicalValue, gdbShows, leadingAddress } from '../values.js';
 
 /** The penalties, named as Dexter's command-line options; the defaults are Dexter's. */
 export interface Penalties {
@@ -323,12 +323,12 @@ function stateMatches(c: ExpectProgramState, s: HStep): boolean {
       const ev = s.watches[frameWatchKey(idx, name)];
       if (!ev) return false;
       if (typeof expected === 'string') {
-        if (ev.value === undefined || !gdbValueMatches(ev.value, expected)) return false;
+        if (ev.value === undefined || !gdbShows(ev.value, expected)) return false;
       } else {
         for (const [attr, v] of expected) {
           const a = attrOf(ev, attr) ?? { kind: 'none' };
           const ok =
-            attr === 'value' && a.kind === 'str' && v.kind === 'str' ? gdbValueMatches(a.value, v.value) : pyRepr(a) === pyRepr(v);
+            attr === 'value' && a.kind === 'str' && v.kind === 'str' ? gdbShows(a.value, v.value) : pyRepr(a) === pyRepr(v);
           if (!ok) return false;
         }
       }

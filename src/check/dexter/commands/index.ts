@@ -27,7 +27,6 @@ import { parseCommands } from './parse.js';
 
 export type { Command } from './commands.js';
 export { DEFAULT_PENALTIES, type Penalties } from './heuristic.js';
-export { gdbValueMatches } from './values.js';
 
 export interface DexterCommandsOptions extends ParseOptions {
   /** The test fails when its score is below this (Dexter's --fail-lt). Default 1.0. */

@@ -19,13 +19,12 @@ import {
   conditionHolds,
   gdbTypeMatches,
   gdbMembers,
-  gdbValueMatches,
-  leadingAddress,
   memberExpression,
   typeResult,
   valueResult,
   watchKey,
 } from './values.js';
+import { gdbShows, leadingAddress } from '../values.js';
 
 /** A recorded step, with the state nodes whose entry breakpoints caused the stop (see controller.ts). */
 export interface ScriptStep extends Step {
@@ -111,7 +110,7 @@ function makeMatch(kind: 'value' | 'type', expected: Expected, actual: Actual | 
     m.result = result;
     if (expected !== null && result !== undefined) {
       if (typeof expected === 'string') {
-        m.mr = (kind === 'value' ? gdbValueMatches(expected, result) : gdbTypeMatches(expected, result)) ? MR.True : MR.False;
+        m.mr = (kind === 'value' ? gdbShows(result, expected) : gdbTypeMatches(expected, result)) ? MR.True : MR.False;
       } else if (!Array.isArray(expected) && expected.kind === 'address') {
         const addr = leadingAddress(result);
         if (addr !== undefined) {

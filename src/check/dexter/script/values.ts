@@ -4,6 +4,7 @@
  */
 import type { Evaluation } from '../../debugger.js';
 import type { Expected } from './nodes.js';
+import { gdbTruthy } from '../values.js';
 
 /**
  * The key of a watched expression in Step.watches: the expression itself in the leaf frame, and
@@ -43,46 +44,6 @@ export function memberExpressions(root: string, expected: Expected): string[] {
   return [...out];
 }
 
-function parseHex(s: string): bigint | undefined {
-  return /^0x[0-9a-fA-F]+$/.test(s) ? BigInt(s) : undefined;
-}
-
-/**
- * Whether GDB's printed value `actual` shows the expected scalar `expected` (as written in the
- * script, YAML quotes removed). Equal text matches; beyond that, GDB's forms are read as LLDB's:
- *  - a char prints `97 'a'`: `97`, `'a'` and `a` match it;
- *  - a pointer prints `0x4010 <sym>` or `0x4010 "text"`: the address (any case or leading zeros)
- *    matches it, and so does the `"text"` part;
- *  - a reference prints `@0x7ffc...: 5`: what follows the address matches it.
- * Floats are compared as numbers only through `!float`, addresses through `!address`.
- */
-export function gdbValueMatches(expected: string, actual: string): boolean {
-  if (expected === actual) return true;
-  const ch = /^(-?\d+) ('(?:[^'\\]|\\.)*')$/.exec(actual);
-  if (ch) return expected === ch[1] || expected === ch[2] || `'${expected}'` === ch[2];
-  const ref = /^@0x[0-9a-fA-F]+: (.*)$/s.exec(actual);
-  if (ref) return gdbValueMatches(expected, ref[1]!);
-  const ptr = /^(0x[0-9a-fA-F]+)(?: (.*))?$/s.exec(actual);
-  if (ptr) {
-    const want = parseHex(expected);
-    if (want !== undefined && want === BigInt(ptr[1]!)) return true;
-    if (ptr[2] !== undefined && ptr[2].startsWith('"') && expected === ptr[2]) return true;
-  }
-  return false;
-}
-
-/** The address a printed value starts with (`0x4010 <sym>`, `0x4010 "abc"`, `0x4010`), if any. */
-export function leadingAddress(actual: string): bigint | undefined {
-  const first = actual.trim().split(/\s+/, 1)[0] ?? '';
-  const m = /^(?:0x)?[0-9a-fA-F]+$/.test(first) ? first : undefined;
-  if (m === undefined) return undefined;
-  try {
-    return BigInt(m.startsWith('0x') ? m : `0x${m}`);
-  } catch {
-    return undefined;
-  }
-}
-
 /** Types compare as text, spaces around `*` and `&` aside (GDB prints `char *`, scripts may say `char*`). */
 export function gdbTypeMatches(expected: string, actual: string): boolean {
   const norm = (s: string) => s.replace(/\s*([*&,<>])\s*/g, '$1').replace(/\s+/g, ' ').trim();
@@ -107,11 +68,7 @@ export function typeResult(ev: Evaluation | undefined): string | undefined {
 
 /** How a condition's value reads as true: C++'s `true`, or C's non-zero integer. */
 export function conditionHolds(ev: Evaluation | undefined): boolean {
-  const v = valueResult(ev)?.trim();
-  if (v === undefined) return false;
-  if (v.toLowerCase() === 'true') return true;
-  const n = /^-?\d+/.exec(v);
-  return n !== null && BigInt(n[0]) !== 0n;
+  return gdbTruthy(valueResult(ev));
 }
 
 /**
