@@ -21,5 +21,3 @@ int main(void) {
 // DexFinishTest(on_line=ref('third'))
 // DexExpectWatchValue('v', '1', '2', on_line=ref('twice'))
 // DexExpectWatchValue('acc', '2', on_line=ref('second'))
-// DexExpectStepOrder(1, on_line=13)
-// DexExpectStepOrder(2, on_line=ref('second'))
