@@ -14,7 +14,7 @@ LLVM ORC, Wasmtime, LuaJIT...). `jitdbg gdb` loads them; in any GDB:
 The first three are GDB's side of `jitdbg jit list|dump|verify --pid PID` and print what they
 print. Modules: abi (GDB's JIT ABI, from jit-abi.json), elf and dwarf (readers), image (an
 image's summary), process (finding and reading the lists), verify (the checks), commands,
-jit_code (jitdbg-break and the frame filter), check (what `jitdbg check` asks at each stop).
+jit_code (jitdbg-break and the frame filter), check (jitdbg-entry, where `jitdbg check` starts).
 """
 from . import check, commands, jit_code
 

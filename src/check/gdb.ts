@@ -1,12 +1,15 @@
 /**
  * The Debugger of src/check/debugger.ts over GDB/MI: GDB runs the natively linked executable,
  * or Node running `jitdbg run` on the same objects. Both are set up alike (the settings and
- * script `jitdbg gdb` uses) and stop first at the entry with an internal breakpoint, so a test
- * sees the same numbering, frames and values in both; only the JIT frames' host callers are cut
- * (gdb-scripts/jitdbg/check.py). Every wait is bounded by the run's deadline and step budget.
+ * script `jitdbg gdb` uses) and stop first at the entry with an internal breakpoint
+ * (gdb-scripts/jitdbg/check.py), so a test sees the same numbering, frames and values in both;
+ * only the host's frames below the JIT'd entry are cut. Frames and values come from MI's own
+ * commands, not Python: a step costs little more than GDB's own `step`. Every wait is bounded
+ * by the run's deadline and step budget.
  */
 import { fileURLToPath } from 'node:url';
-import { MiError, MiSession, quoteCString, type MiTuple } from '../mi/index.js';
+import { MiError, MiSession, quoteCString, toMiFrame, type MiTuple } from '../mi/index.js';
+import { text, tuple } from '../mi/frame.js';
 import { BudgetExceeded, type BreakLocation, type Debugger, type Evaluation, type Frame, type Stop, type StopReason } from './debugger.js';
 
 /** gdb-scripts/jitdbg.py, in the package. */
@@ -57,6 +60,9 @@ export class GdbDebugger implements Debugger {
   resumptions = 0;
   ended = false;
   private frameCache: Frame[] | undefined;
+  private readonly types = new Map<string, string | undefined>();
+  /** The thread of the last stop, for commands on a frame other than 0. */
+  private thread = '1';
 
   private constructor(private readonly mi: MiSession, private readonly o: GdbDebuggerOptions) {
     this.sources = o.sources;
@@ -68,8 +74,8 @@ export class GdbDebugger implements Debugger {
     const mi = await MiSession.start({ gdb: o.gdb, args: [exe!], cwd: o.cwd, timeoutMs: remaining(o.deadline) });
     const d = new GdbDebugger(mi, o);
     try {
+      // MI lists frames without the frame filters (no Python per frame): frames() cuts the host's itself.
       for (const c of SETUP) await d.console(c);
-      await d.command('-enable-frame-filters');
       await d.console(`set args ${[...args.map(shellQuote), '<', '/dev/null', '>', shellQuote(o.output), '2>&1'].join(' ')}`);
     } catch (e) {
       await mi.close();
@@ -116,21 +122,53 @@ export class GdbDebugger implements Debugger {
 
   async frames(): Promise<Frame[]> {
     if (this.ended) return [];
-    this.frameCache ??= JSON.parse(lastLine(await this.console('jitdbg-frames'))) as Frame[];
-    return this.frameCache.map((f) => ({ ...f, function: f.function ?? undefined, file: f.file ?? undefined, line: f.line ?? undefined }));
+    if (!this.frameCache) {
+      const stack = ((await this.command('-stack-list-frames')).results.stack as MiTuple[]).map((f) => toMiFrame(tuple(f.frame) ?? f));
+      // The program's outermost frame is its entry, as GDB ends a native backtrace at main;
+      // under the JIT the frames below it are Node's.
+      const entry = stack.findIndex((f) => f.func === (this.o.entry ?? 'main'));
+      this.frameCache = (entry >= 0 ? stack.slice(0, entry + 1) : stack).map((f) => ({ function: f.func, file: f.fullname, line: f.line, address: f.addr }));
+    }
+    return this.frameCache.map((f) => ({ ...f }));
   }
 
   async evaluate(expression: string, frame = 0): Promise<Evaluation> {
-    if (this.ended) return { expression, value: undefined, type: undefined, error: 'the program has ended', optimizedOut: false, irretrievable: false };
-    const r = JSON.parse(lastLine(await this.console(`jitdbg-eval ${frame} ${expression.replace(/\s*\n\s*/g, ' ')}`))) as Partial<Evaluation>;
+    const none = { expression, value: undefined, type: undefined, optimizedOut: false, irretrievable: false };
+    if (this.ended) return { ...none, error: 'the program has ended' };
+    const where = frame > 0 ? `--thread ${this.thread} --frame ${frame} ` : '';
+    const oneLine = expression.replace(/\s*\n\s*/g, ' ');
+    let value: string;
+    try {
+      value = text((await this.command(`-data-evaluate-expression ${where}${quoteCString(oneLine)}`)).results.value) ?? '';
+    } catch (e) {
+      if (!(e instanceof MiError && e.kind === 'gdb')) throw budget(e, this.o.deadline);
+      const m = e.gdbMessage;
+      return { ...none, error: m, optimizedOut: /optimized out/.test(m), irretrievable: /Cannot access memory|not available/.test(m) };
+    }
     return {
       expression,
-      value: r.value,
-      type: r.type,
-      ...(r.error !== undefined ? { error: r.error } : {}),
-      optimizedOut: r.optimizedOut ?? false,
-      irretrievable: r.irretrievable ?? false,
+      value,
+      type: await this.typeOf(oneLine, where, frame),
+      optimizedOut: value === '<optimized out>',
+      irretrievable: /<unavailable>|<error: /.test(value),
     };
+  }
+
+  /** `whatis`, once per expression and function: a variable's type does not change within its scope. */
+  private async typeOf(expression: string, where: string, frame: number): Promise<string | undefined> {
+    const f = (await this.frames())[frame];
+    const key = `${f?.function}\0${f?.file}\0${expression}`;
+    if (!this.types.has(key)) {
+      let type: string | undefined;
+      try {
+        const said = (await this.command(`-interpreter-exec ${where}console ${quoteCString(`whatis ${expression}`)}`)).console;
+        type = /^type = (.*)$/m.exec(said)?.[1];
+      } catch (e) {
+        if (!(e instanceof MiError && e.kind === 'gdb')) throw budget(e, this.o.deadline);
+      }
+      this.types.set(key, type);
+    }
+    return this.types.get(key);
   }
 
   async cli(command: string): Promise<string> {
@@ -159,6 +197,7 @@ export class GdbDebugger implements Debugger {
       await this.command(command);
       const stop = await this.mi.waitForStop({ timeoutMs: remaining(this.o.deadline) });
       const reason = this.onStop(stop.reason);
+      if (typeof stop.results['thread-id'] === 'string') this.thread = stop.results['thread-id'];
       const frame = stop.frame;
       const bkptno = stop.results.bkptno;
       return {
@@ -204,11 +243,6 @@ function budget(e: unknown, deadline: number): unknown {
     return new BudgetExceeded('timed out: the program or GDB did not stop in time');
   }
   return e;
-}
-
-function lastLine(text: string): string {
-  const lines = text.trim().split('\n');
-  return lines[lines.length - 1] ?? '';
 }
 
 function shellQuote(word: string): string {

@@ -123,7 +123,8 @@ async function checkFile(file: string, o: CheckOptions): Promise<FileResult> {
         mode,
         status: broken ? 'error' : failed ? 'fail' : 'pass',
         ...(failed ? { reason: failed } : {}),
-        metrics: verdict.metrics,
+        // steps: what the run recorded (stops, or commands for llgdb), whatever the format.
+        metrics: { ...verdict.metrics, steps: trace.steps.length },
         report: verdict.report,
         notes: test.notes,
         seconds: (Date.now() - t0) / 1000,

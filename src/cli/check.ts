@@ -4,7 +4,7 @@
  * with every difference between the two reported (src/check).
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, constants } from 'node:os';
 import { extname, join } from 'node:path';
 import { detectFormat } from '../check/formats.js';
 import { failed, json, junit, summary, textReport } from '../check/report.js';
@@ -133,6 +133,9 @@ export const checkCommand: Command = {
       return 0;
     }
     const files = testFiles(a.paths);
+    // GDB runs in a session of its own, out of reach of the terminal's ^C: leaving through
+    // process.exit runs the hook that ends every GDB and program still running (src/mi).
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => process.exit(128 + constants.signals[signal]));
     const started = Date.now();
     const verbose = a.verbose || files.length === 1;
     const results = await check(files, a.options, (r) => out.write(textReport(r, verbose)));

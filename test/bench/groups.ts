@@ -1,4 +1,5 @@
 // One entry per benchmark group; each group lives in its own file.
+import { check } from './check.js';
 import { gdb } from './debug.js';
 import { demangle } from './demangle.js';
 import { disasm } from './disasm.js';
@@ -8,4 +9,4 @@ import { link } from './link.js';
 import { live } from './live.js';
 import { tui } from './tui.js';
 
-export const groups: Record<string, () => Promise<void>> = { demangle, disasm, dwarf, elf, gdb, link, live, tui };
+export const groups: Record<string, () => Promise<void>> = { check, demangle, disasm, dwarf, elf, gdb, link, live, tui };
