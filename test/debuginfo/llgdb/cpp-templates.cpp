@@ -7,7 +7,7 @@
 // DEBUGGER: break cpp-templates.cpp:33
 // DEBUGGER: r
 // DEBUGGER: frame
-// CHECK: #0 {{.*}}Pair<int>::sum{{.*}} at {{.*}}cpp-templates.cpp:[[#]]
+// CHECK: #0 {{.*}}Pair<int>::sum{{.*}} at {{.*}}cpp-templates.cpp:{{[0-9]+}}
 // DEBUGGER: p *this
 // CHECK: ${{[0-9]+}} = {first = 3, second = 4}
 // DEBUGGER: c
