@@ -117,6 +117,19 @@ code (the host's own functions of the same name) are disabled."""
         self.breakpoints.add(argument.strip())
 
 
+class JitFrame(FrameDecorator):
+    """A frame shown as GDB shows it without frame filters. FrameDecorator names a frame by its
+    symbol (`make(int)`, parameters included) and gives a frame without line information its
+    library as file name; GDB's own backtrace uses Frame.name() (`make`) and no file."""
+
+    def function(self):
+        name = self.inferior_frame().name()
+        return name if name is not None else super().function()
+
+    def filename(self):
+        return super().filename() if self.inferior_frame().find_sal().symtab is not None else None
+
+
 class HostFrames(FrameDecorator):
     """The one line that stands for the host frames below the JIT'd entry."""
 
@@ -142,13 +155,17 @@ class HostFrames(FrameDecorator):
 
 class HideHostFrames:
     """Ends the backtrace at the outermost JIT frame. Host frames between JIT frames stay (qsort
-    calling a JIT'd comparison, __cxa_throw): only those below the last JIT frame are host."""
+    calling a JIT'd comparison, __cxa_throw): only those below the last JIT frame are host.
+    Enabled only while GDB has read JIT code: a program without any keeps GDB's own backtrace."""
 
     def __init__(self):
         self.name = "jitdbg-host-frames"
         self.priority = 100
-        self.enabled = True
         gdb.frame_filters[self.name] = self
+
+    @property
+    def enabled(self):
+        return any(is_jit(objfile) for objfile in gdb.objfiles())
 
     def filter(self, frames):
         below = []  # the frames since the last JIT one
@@ -158,11 +175,11 @@ class HideHostFrames:
                 yield from below
                 below = []
                 seen_jit = True
-                yield frame
+                yield JitFrame(frame)
             elif seen_jit:
-                below.append(frame)
+                below.append(JitFrame(frame))
             else:
-                yield frame
+                yield JitFrame(frame)
         if below:
             yield HostFrames(below[0], len(below))
 

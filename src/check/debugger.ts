@@ -51,6 +51,17 @@ export type BreakLocation = { file: string; line: number } | { function: string 
 /** Raised when a test exceeds its time or step budget; the run ends and the test fails with `message`. */
 export class BudgetExceeded extends Error {}
 
+/** GDB refused a CLI command (`cli`): the message is GDB's, as it prints it. */
+export class CommandError extends Error {}
+
+export interface StartOptions {
+  /**
+   * Stop at the entry function's first instruction, before its prologue, instead of on its first
+   * line: a breakpoint the test then sets on that line is still ahead (llgdb's `break main`, `run`).
+   */
+  beforePrologue?: boolean;
+}
+
 export interface Debugger {
   /** The test's source files, absolute: a step is "in the test" when frame 0 is in one of them. */
   readonly sources: readonly string[];
@@ -58,7 +69,7 @@ export interface Debugger {
    * Starts the program and stops on the first line of its entry function (main), all of its
    * code loaded: breakpoints set from here resolve at once, natively and under the JIT alike.
    */
-  start(): Promise<Stop>;
+  start(options?: StartOptions): Promise<Stop>;
   /** A breakpoint at a line or a function, with an optional condition (a C expression); returns its number. */
   breakAt(where: BreakLocation, condition?: string): Promise<number>;
   deleteBreakpoint(id: number): Promise<void>;
@@ -75,9 +86,11 @@ export interface Debugger {
   /** Evaluates an expression in frame `frame` (0 = leaf) of the current stop. */
   evaluate(expression: string, frame?: number): Promise<Evaluation>;
   /**
-   * Runs a GDB CLI command and returns all it printed: for run-control commands (run, continue,
-   * step, finish...) that includes what was printed until the program stopped, and the program's
-   * own output meanwhile. `run`/`r`/`start` continue from the entry stop, since start() ran the program.
+   * Runs a GDB CLI command and returns what it printed, as `gdb -batch -x SCRIPT` prints it: for
+   * run-control commands (run, continue, step, finish...) what was printed until the program
+   * stopped, without the lines GDB prints only to a terminal ("Continuing.", "Run till exit
+   * from ..."). `run`/`r` continue from the entry stop, since start() ran the program; the
+   * program's own output is not included. Throws CommandError when GDB refuses the command.
    */
   cli(command: string): Promise<string>;
   /** Whether the program has ended (exited or killed by a signal). */

@@ -8,9 +8,9 @@
  * by the run's deadline and step budget.
  */
 import { fileURLToPath } from 'node:url';
-import { MiError, MiSession, quoteCString, toMiFrame, type MiTuple } from '../mi/index.js';
+import { MiError, MiSession, quoteCString, toMiFrame, type MiFrame, type MiTuple } from '../mi/index.js';
 import { text, tuple } from '../mi/frame.js';
-import { BudgetExceeded, type BreakLocation, type Debugger, type Evaluation, type Frame, type Stop, type StopReason } from './debugger.js';
+import { BudgetExceeded, CommandError, type BreakLocation, type StartOptions, type Debugger, type Evaluation, type Frame, type Stop, type StopReason } from './debugger.js';
 
 /** gdb-scripts/jitdbg.py, in the package. */
 const GDB_SCRIPT = fileURLToPath(new URL('../../../gdb-scripts/jitdbg.py', import.meta.url));
@@ -84,8 +84,8 @@ export class GdbDebugger implements Debugger {
     return d;
   }
 
-  async start(): Promise<Stop> {
-    const entry = this.o.entry ?? 'main';
+  async start(options: StartOptions = {}): Promise<Stop> {
+    const entry = `${options.beforePrologue ? '*' : ''}${this.o.entry ?? 'main'}`;
     if (this.o.mode === 'jit') await this.console(`jitdbg-entry ${entry}`);
     else await this.console(`python gdb.Breakpoint(${JSON.stringify(entry)}, internal=True, temporary=True)`);
     return this.resume('-exec-run');
@@ -123,10 +123,15 @@ export class GdbDebugger implements Debugger {
   async frames(): Promise<Frame[]> {
     if (this.ended) return [];
     if (!this.frameCache) {
-      const stack = ((await this.command('-stack-list-frames')).results.stack as MiTuple[]).map((f) => toMiFrame(tuple(f.frame) ?? f));
       // The program's outermost frame is its entry, as GDB ends a native backtrace at main;
-      // under the JIT the frames below it are Node's.
-      const entry = stack.findIndex((f) => f.func === (this.o.entry ?? 'main'));
+      // under the JIT the frames below it are Node's, dozens of them: unwind only as deep as needed.
+      let stack: MiFrame[] = [];
+      let entry = -1;
+      for (let depth = 32; entry < 0; depth *= 8) {
+        stack = ((await this.command(`-stack-list-frames 0 ${depth - 1}`)).results.stack as MiTuple[]).map((f) => toMiFrame(tuple(f.frame) ?? f));
+        entry = stack.findIndex((f) => f.func === (this.o.entry ?? 'main'));
+        if (stack.length < depth) break;
+      }
       this.frameCache = (entry >= 0 ? stack.slice(0, entry + 1) : stack).map((f) => ({ function: f.func, file: f.fullname, line: f.line, address: f.addr }));
     }
     return this.frameCache.map((f) => ({ ...f }));
@@ -172,16 +177,19 @@ export class GdbDebugger implements Debugger {
   }
 
   async cli(command: string): Promise<string> {
-    const run = /^\s*(r|run|start)\s*$/.test(command);
+    const run = /^\s*(r|run)\s*$/.test(command);
     try {
       const r = await this.command(`-interpreter-exec console ${quoteCString(run ? 'continue' : command)}`);
-      if (r.class !== 'running') return r.console + r.log;
+      if (r.class !== 'running') return r.console;
       this.count();
       const stop = await this.mi.waitForStop({ timeoutMs: remaining(this.o.deadline) });
       this.onStop(stop.reason);
-      return r.console + stop.console;
+      const said = withoutTerminalChatter(r.console + stop.console);
+      // Node's own threads make GDB name the thread of every stop; the program's main thread is
+      // Node's first, and a native single-threaded program's stops are not named.
+      return this.o.mode === 'jit' ? said.replace(/^Thread 1 "[^"\n]*" hit /gm, '') : said;
     } catch (e) {
-      if (e instanceof MiError && e.kind === 'gdb') return `${e.gdbMessage}\n`;
+      if (e instanceof MiError && e.kind === 'gdb') throw new CommandError(e.gdbMessage);
       throw budget(e, this.o.deadline);
     }
   }
@@ -231,6 +239,14 @@ export class GdbDebugger implements Debugger {
   private command(command: string) {
     return this.mi.command(command, { timeoutMs: remaining(this.o.deadline) });
   }
+}
+
+/**
+ * What a run-control command prints only when typed at a terminal (GDB's from_tty): MI's
+ * console commands count as typed, a `gdb -batch -x` script's do not.
+ */
+function withoutTerminalChatter(text: string): string {
+  return text.replace(/^(Continuing\.|Starting program: .*|Run till exit from .*)\n/gm, '');
 }
 
 function remaining(deadline: number): number {

@@ -63,7 +63,14 @@ function oneLine(text: string | undefined): string {
   return (text ?? '').trim().replace(/\s*\n\s*/g, ' | ');
 }
 
-/** Addresses masked: `0x401136` and `0x7ffff7a1c040` both read `0x…`. */
+/**
+ * Addresses masked (`0x401136` and `0x7ffff7a1c040` both read `0x…`), thread numbers and names
+ * too (Node has threads of its own), and the line that stands for Node's frames below the JIT'd
+ * entry in a backtrace (gdb-scripts/jitdbg/jit_code.py) left out.
+ */
 function normal(text: string): string {
-  return text.replace(/0x[0-9a-f]+/gi, '0x…');
+  return text
+    .replace(/^#\d+ +<\d+ host frames? elided[^\n]*\n?/gm, '')
+    .replace(/^Thread \d+ "[^"\n]*" hit /gm, 'Thread … hit ')
+    .replace(/0x[0-9a-f]+/gi, '0x…');
 }

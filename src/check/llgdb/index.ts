@@ -8,7 +8,7 @@
  * there with those lines; when it returns GDB's error as text, the next commands still run.
  */
 import { basename, dirname } from 'node:path';
-import { BudgetExceeded, type Debugger } from '../debugger.js';
+import { CommandError, type Debugger } from '../debugger.js';
 import { DirectiveError, type Format, type ParsedTest, type RunLimits, type Step, type TestSource, type Trace, type Verdict } from '../format.js';
 import { CheckSyntaxError, fileCheck, readCheckDirectives, validateCheckDirectives, type CheckDirective } from '../filecheck.js';
 import { compileFlags } from './flags.js';
@@ -65,14 +65,14 @@ class LlgdbTest implements ParsedTest {
   async record(debugger_: Debugger, limits: RunLimits): Promise<Trace> {
     const steps: Step[] = [];
     const trace: Trace = { steps };
-    await debugger_.start();
+    await debugger_.start({ beforePrologue: true });
     for (const [i, { command, line }] of this.commands.entries()) {
       let output: string;
       let failed = false;
       try {
         output = await debugger_.cli(command);
       } catch (e) {
-        if (e instanceof BudgetExceeded) throw e;
+        if (!(e instanceof CommandError)) throw e;
         // GDB stops a sourced script at its first failing command.
         const message = e instanceof Error ? e.message : String(e);
         output = `${scriptName(this.path)}:${i + 1}: Error in sourced command file:\n${message}\n`;
