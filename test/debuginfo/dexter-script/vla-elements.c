@@ -1,5 +1,6 @@
 // A variable-length array's elements given as members of an aggregate
-// expected value, for two calls with different lengths.
+// expected value, for two calls with different lengths (only indexes both
+// lengths have: each member is read at every stop of the !where).
 //
 // RUN: %clang -std=gnu11 -O0 -g %s -o %t
 // RUN: %dexter -w --use-script --binary %t -- %s | FileCheck %s
@@ -25,8 +26,9 @@ int main(void) {
   !value vla:
     - "[0]": 6
       "[1]": 5
-      "[5]": 1
+      "[2]": 4
     - "[0]": 3
+      "[1]": 2
       "[2]": 1
 ...
 */
