@@ -61,6 +61,8 @@ export class GdbDebugger implements Debugger {
   ended = false;
   private frameCache: Frame[] | undefined;
   private readonly types = new Map<string, string | undefined>();
+  /** Where names resolve, per function: jitdbg-scope's answers. */
+  private readonly scopes = new Map<string, string>();
   /** The thread of the last stop, for commands on a frame other than 0. */
   private thread = '1';
 
@@ -142,6 +144,8 @@ export class GdbDebugger implements Debugger {
     if (this.ended) return { ...none, error: 'the program has ended' };
     const where = frame > 0 ? `--thread ${this.thread} --frame ${frame} ` : '';
     const oneLine = expression.replace(/\s*\n\s*/g, ' ');
+    const foreign = await this.outsideName(oneLine, where, frame);
+    if (foreign !== undefined) return { ...none, error: `No symbol "${foreign}" in current context.` };
     let value: string;
     try {
       value = text((await this.command(`-data-evaluate-expression ${where}${quoteCString(oneLine)}`)).results.value) ?? '';
@@ -157,6 +161,25 @@ export class GdbDebugger implements Debugger {
       optimizedOut: value === '<optimized out>',
       irretrievable: /<unavailable>|<error: /.test(value),
     };
+  }
+
+  /**
+   * The first name in `expression` that resolves outside the program (gdb-scripts/jitdbg/check.py
+   * jitdbg-scope), once per name and function. Node's process holds far more debug information
+   * than the native program's (libm's statics `a` and `b`...): a name the program does not define
+   * must read "No symbol" under the JIT as it does natively.
+   */
+  private async outsideName(expression: string, where: string, frame: number): Promise<string | undefined> {
+    const f = (await this.frames())[frame];
+    const scope = `${f?.function}\0${f?.file}\0`;
+    const names = [...new Set(identifiers(expression))];
+    const unknown = names.filter((n) => !this.scopes.has(scope + n));
+    if (unknown.length > 0) {
+      const said = (await this.command(`-interpreter-exec ${where}console ${quoteCString(`jitdbg-scope ${unknown.join(' ')}`)}`)).console;
+      const found = JSON.parse(said.trim().split('\n').pop() ?? '{}') as Record<string, string>;
+      for (const n of unknown) this.scopes.set(scope + n, found[n] ?? 'none');
+    }
+    return names.find((n) => this.scopes.get(scope + n) === 'outside');
   }
 
   /** `whatis`, once per expression and function: a variable's type does not change within its scope. */
@@ -239,6 +262,21 @@ export class GdbDebugger implements Debugger {
   private command(command: string) {
     return this.mi.command(command, { timeoutMs: remaining(this.o.deadline) });
   }
+}
+
+const KEYWORDS = new Set(['sizeof', 'alignof', 'char', 'short', 'int', 'long', 'float', 'double', 'signed', 'unsigned', 'void', 'bool', 'const', 'volatile', 'struct', 'union', 'enum', 'class', 'true', 'false', 'this', 'nullptr', 'NULL']);
+
+/**
+ * The names an expression looks up: identifiers that are not members (`.x`, `->x`), scopes or
+ * qualified parts (`ns::`, `::x`), GDB's `$` variables, keywords, or inside quotes.
+ */
+export function identifiers(expression: string): string[] {
+  const bare = expression.replace(/"(\\.|[^"\\])*"|'(\\.|[^'\\])*'/g, ' ');
+  const out: string[] = [];
+  for (const m of bare.matchAll(/(?<!(?:\.|->|::|\$|\w)\s*)([A-Za-z_]\w*)(?!\s*::)(?!\w)/g)) {
+    if (!KEYWORDS.has(m[1]!)) out.push(m[1]!);
+  }
+  return out;
 }
 
 /**

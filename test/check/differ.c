@@ -7,4 +7,4 @@ int main(int argc, char **argv) {
   return n > 0 ? 0 : 1; // DexLabel('ret')
 }
 // DexExpectWatchValue('argc', '1', on_line=ref('ret'))
-// DexExpectWatchValue('n', '5', '10', on_line=ref('ret'))
+// DexExpectWatchValue('n', '30', on_line=ref('ret'))

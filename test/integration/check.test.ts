@@ -102,7 +102,7 @@ test('parity reports a real difference between the native and the JIT link, step
   assert.ok(r.json.differences.length >= 1, r.stdout);
   const d = r.json.differences.find((x) => /^n = /.test(x.native));
   assert.ok(d, JSON.stringify(r.json.differences));
-  assert.equal(d.native, 'n = 5');
+  assert.match(d.native, /^n = \d+$/);
   assert.match(d.jit, /^n = \d+$/);
   assert.notEqual(d.jit, d.native);
   assert.match(r.stdout, /DIFFER test\/check\/differ\.c: \d+ differences? between native and JIT/);
