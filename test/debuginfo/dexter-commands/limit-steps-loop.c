@@ -1,5 +1,5 @@
 // Purpose:
-//      DexLimitSteps on a loop: stepping only through the iterations where
+//      Limited stepping on a loop: stepping only through the iterations where
 //      the condition holds, and the values the loop body sees in them.
 //
 // RUN: %dexter --fail-lt 1.0 -w --cflags "-O0 -g" -- %s

@@ -1,6 +1,6 @@
 // Purpose:
 //      Step kinds (main, then one step into each call of a function of this
-//      file), and DexFinishTest ending the run before the third call.
+//      file), and the run finished before the third call.
 //
 // RUN: %dexter --fail-lt 1.0 -w --cflags "-O0 -g" -- %s
 
