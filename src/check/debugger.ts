@@ -81,7 +81,11 @@ export interface Debugger {
   next(): Promise<Stop>;
   /** Runs until the current function returns (GDB's finish; from the outermost frame, continue). */
   stepOut(): Promise<Stop>;
-  /** The stack at the current stop, leaf first, program frames only. */
+  /**
+   * The stack at the current stop, leaf first, program frames only: on the main thread, the
+   * frames up to the entry function (main), and none once the entry has returned (what is left
+   * then is libc's natively and Node's under the JIT); on another thread, all of its frames.
+   */
   frames(): Promise<Frame[]>;
   /** Evaluates an expression in frame `frame` (0 = leaf) of the current stop. */
   evaluate(expression: string, frame?: number): Promise<Evaluation>;

@@ -134,7 +134,9 @@ export class GdbDebugger implements Debugger {
         entry = stack.findIndex((f) => f.func === (this.o.entry ?? 'main'));
         if (stack.length < depth) break;
       }
-      this.frameCache = (entry >= 0 ? stack.slice(0, entry + 1) : stack).map((f) => ({ function: f.func, file: f.fullname, line: f.line, address: f.addr }));
+      // Without the entry on the main thread's stack, the program has returned (or not begun).
+      const program = entry >= 0 ? stack.slice(0, entry + 1) : this.thread === '1' ? [] : stack;
+      this.frameCache = program.map((f) => ({ function: f.func, file: f.fullname, line: f.line, address: f.addr }));
     }
     return this.frameCache.map((f) => ({ ...f }));
   }

@@ -64,13 +64,15 @@ function oneLine(text: string | undefined): string {
 }
 
 /**
- * Addresses masked (`0x401136` and `0x7ffff7a1c040` both read `0x…`), thread numbers and names
- * too (Node has threads of its own), and the line that stands for Node's frames below the JIT'd
- * entry in a backtrace (gdb-scripts/jitdbg/jit_code.py) left out.
+ * Addresses masked (`0x401136` and `0x7ffff7a1c040` both read `0x…`), and so are LWPs; the
+ * `Thread N "name" hit` that names a stop's thread (Node has threads of its own, so GDB names
+ * them where a native program's first stops are not) and the line that stands for Node's frames
+ * below the JIT'd entry in a backtrace (gdb-scripts/jitdbg/jit_code.py) left out.
  */
 function normal(text: string): string {
   return text
     .replace(/^#\d+ +<\d+ host frames? elided[^\n]*\n?/gm, '')
-    .replace(/^Thread \d+ "[^"\n]*" hit /gm, 'Thread … hit ')
+    .replace(/^Thread \d+ "[^"\n]*" hit /gm, '')
+    .replace(/\(LWP \d+\)/g, '(LWP …)')
     .replace(/0x[0-9a-f]+/gi, '0x…');
 }

@@ -82,20 +82,9 @@ class Recorder {
     return frame?.file !== undefined && this.sources.has(canonicalPath(frame.file));
   }
 
-  /** The outermost function of the first stop (main): the program has returned once it is gone. */
-  private entry: string | undefined;
-
-  /**
-   * The stack at this stop; empty once the entry function has returned, where what is left are
-   * the host's frames (libc's natively, Node's under the JIT): not the program's, and not the
-   * same in both modes.
-   */
-  async frames(): Promise<Frame[]> {
-    if (this.dbg.ended) return [];
-    const frames = await this.dbg.frames();
-    if (this.entry === undefined) this.entry = frames[frames.length - 1]?.function;
-    else if (!frames.some((f) => f.function === this.entry)) return [];
-    return frames;
+  /** The stack at this stop: empty once the program's entry has returned (Debugger.frames). */
+  frames(): Promise<Frame[]> {
+    return this.dbg.frames();
   }
 
   async record(frames: Frame[], reason: StopReason): Promise<void> {
