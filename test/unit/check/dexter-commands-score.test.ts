@@ -144,54 +144,80 @@ test('DexExpectStepOrder: a missing step costs 4 (unseen) and 2 (misordered tail
   assert.match(v.report, /Order mismatch, expected linenos \[2, 4, '\[End\]'\], saw \[2, '\[End\]'\]:\n      2 \[-2\]/);
 });
 
-test("Dexter's penalty/expect_step_order.cpp: misordered steps, and its CHECK line", () => {
-  const p = join(root, 'test/check/commands/expect_step_order.cpp');
-  // Lines 9, 10, 11 are expected in the order 10, 11, 9; they run 9, 10, 11. difflib gives
-  // `+ 9`, `  10`, `  11`, `- 9`: two mismatches of 2 each, over max 12 + 12 + 6 = 30.
-  const v = judge(p, trace(p, [{ line: 9 }, { line: 10 }, { line: 11 }, { line: 12 }]));
-  close(v.metrics.score, 1 - 4 / 30);
-  assert.equal(v.pass, false); // its RUN line expects `not`
-  fileCheck(readFileSync(p, 'utf8'), v.report);
-  assert.match(v.report, /Order mismatch, expected linenos \[0, 10\], saw \[0, 9, 10\]/);
-  assert.match(v.report, /Order mismatch, expected linenos \[11, 9, '\[End\]'\], saw \[11, '\[End\]'\]/);
-});
-
-test("Dexter's penalty/expect_watch_value.cpp: out of scope costs 5 of 28, and its CHECK line", () => {
-  const p = join(root, 'test/check/commands/expect_watch_value.cpp');
-  const loop = 10;
-  const ret = 11;
-  const err = { error: 'No symbol "i" in current context.' };
+test('step_order.cpp: a helper runs after the lines expected to follow it; its CHECK lines', () => {
+  const p = join(root, 'test/check/commands/step_order.cpp');
+  // Expected order: 18 (in bump), 22, 23, 25; run order: 22, 23, 18, 25. difflib gives
+  // `- 18`, `  22`, `  23`, `+ 18`, `  25`: two mismatches of 2 each. Every line is seen once,
+  // so nothing is unseen or skipped. Max: unseen 4 * 4 + skipped 4 * 4 + misordered 4 * 2 = 40.
+  const main: Frame = { function: 'main', file: p, line: 24, address: undefined };
   const v = judge(
     p,
-    trace(p, [{ line: 9 }, { line: loop, w: { i: '0' } }, { line: 9 }, { line: loop, w: { i: '1' } }, { line: 9 }, { line: loop, w: { i: '2' } }, { line: 9 }, { line: ret, w: { i: err } }]),
+    trace(p, [
+      { line: 22 },
+      { line: 23 },
+      { line: 24 },
+      { line: 18, fn: 'bump', callers: [main] },
+      { line: 19, fn: 'bump', callers: [main] },
+      { line: 25 },
+      { line: 26 },
+      { line: 27 },
+    ]),
   );
-  // Second command: one value (max 7), never seen as a value so not "missing"; the unevaluable
-  // watch costs 5. First command perfect (max 21).
+  close(v.metrics.score, 1 - 4 / 40);
+  assert.equal(v.pass, false); // its RUN line expects `not`
+  fileCheck(readFileSync(p, 'utf8'), v.report);
+  assert.match(v.report, /  Misordered lines \[4\/8\]\n    Order mismatch, expected linenos \[0, 18, 22\], saw \[0, 22\]:\n      2 \[-2\]\n/);
+  assert.match(v.report, /Order mismatch, expected linenos \[23, 25\], saw \[23, 18, 25\]:\n      2 \[-2\]\n/);
+});
+
+test('out_of_scope.cpp: a loop watch met in full, one out of scope costs 5 of 28; its CHECK lines', () => {
+  const p = join(root, 'test/check/commands/out_of_scope.cpp');
+  const add = 23;
+  const done = 27;
+  const err = { error: 'No symbol "stride" in current context.' };
+  // Steps 4, 7, 10, 13 are on `add` (stride 1, 2, 4, 8); step 16 is on `done`.
+  const loop = ['1', '2', '4', '8'].flatMap((s): Loc[] => [{ line: add, w: { stride: s } }, { line: 24 }, { line: 22 }]);
+  const v = judge(p, trace(p, [{ line: 19 }, { line: 21 }, { line: 22 }, ...loop, { line: done, w: { stride: err } }, { line: 28 }]));
+  // First command: four values, max min(3, 4) * 7 = 21, all seen in order: 0. Second: one value,
+  // max 7; it is never seen as a value, so it is not counted missing, and the one unevaluable
+  // watch costs 5. Score 1 - 5 / 28.
   close(v.metrics.score, 1 - 5 / 28);
   assert.equal(v.pass, false);
   fileCheck(readFileSync(p, 'utf8'), v.report);
 });
 
-test("Dexter's address_printing.cpp: the report matches its CHECK lines under GDB's pointer forms", () => {
-  const p = join(root, 'test/check/commands/address_printing.cpp');
-  const X = '0x4172b0';
-  const Y = '0x4172d0 <some_symbol>';
+test('addresses.cpp: resolved and unresolved addresses, GDB pointer forms; its CHECK lines', () => {
+  const p = join(root, 'test/check/commands/addresses.cpp');
+  // GDB prints a pointer with its type, and with a symbol when one is at that address.
+  const ONE = '(Record *) 0x4172b0';
+  const TWO = '(Record *) 0x4172d0 <pool>';
+  // Lines 41 (hand_over) to 46 (release); `head` and `tail` swap at 42 and 43.
   const v = judge(
     p,
     trace(p, [
-      { line: 29 },
-      { line: 30 },
-      { line: 34 },
-      { line: 35, w: { x: X, y: Y, z: Y } },
-      { line: 36, w: { x: X, z: X } },
-      { line: 37, w: { x: X, z: X } },
+      { line: 36 },
+      { line: 37 },
       { line: 38 },
+      { line: 41, w: { head: ONE, tail: TWO } },
+      { line: 42, w: { head: ONE, tail: TWO } },
+      { line: 43, w: { head: TWO, tail: TWO } },
+      { line: 44, w: { head: TWO, tail: ONE } },
+      { line: 45, w: { head: TWO, tail: ONE } },
+      { line: 46, w: { head: TWO, tail: ONE } },
+      { line: 47 },
+      { line: 48 },
     ]),
   );
   fileCheck(readFileSync(p, 'utf8'), v.report);
-  // x: x_1 missing (6 of 14); z: two misordered changes, nothing missing (3 + 3 of 14).
-  close(v.metrics.score, 1 - 12 / 28);
-  assert.match(v.report, /'x_2': 0x00000000004172b0\n/);
+  // head: three values (max 21); rec_spare is declared on a line never reached, so it stays
+  // unresolved and missing (6); rec_one then rec_two are seen in order. tail: two values
+  // (max 14), seen rec_two (step 4) then rec_one (step 7): two misordered changes (3 + 3).
+  // Score 1 - (6 + 6) / (21 + 14).
+  close(v.metrics.score, 1 - 12 / 35);
+  assert.equal(v.pass, false);
+  assert.match(v.report, /'rec_one': 0x00000000004172b0\n  'rec_two': 0x00000000004172d0\n/);
+  assert.match(v.report, /\[head\] ExpectValue \[6\/21\]/);
+  assert.match(v.report, /\[tail\] ExpectValue \[6\/14\]/);
 });
 
 test('DexExpectProgramState matches frames by line and watches, in any frame', () => {
