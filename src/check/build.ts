@@ -40,6 +40,23 @@ export async function build(sources: readonly string[], flags: readonly string[]
   return { objects, exe };
 }
 
+const accepted = new Map<string, Promise<boolean>>();
+
+/**
+ * The flags `compiler` accepts for a source of `file`'s language, and those it does not (a
+ * test's RUN lines are written for clang: `-glldb`, `-fstandalone-debug`...). The compiler is
+ * asked, once per flag: `-Werror -fsyntax-only FLAG` on an empty source.
+ */
+export async function acceptedFlags(compiler: string, file: string, flags: readonly string[]): Promise<{ flags: string[]; rejected: string[] }> {
+  const language = isCxx(file) ? 'c++' : 'c';
+  const verdicts = await Promise.all(flags.map((flag) => {
+    const key = `${compiler}\0${language}\0${flag}`;
+    if (!accepted.has(key)) accepted.set(key, run(compiler, ['-Werror', '-fsyntax-only', '-x', language, flag, '/dev/null']).then(() => true, () => false));
+    return accepted.get(key)!;
+  }));
+  return { flags: flags.filter((_, i) => verdicts[i]), rejected: flags.filter((_, i) => !verdicts[i]) };
+}
+
 function run(command: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     execFile(command, args, { maxBuffer: 1 << 20 }, (error, _stdout, stderr) => {

@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { build, BuildError, type Compilers } from './build.js';
+import { acceptedFlags, build, BuildError, isCxx, type Compilers } from './build.js';
 import { BudgetExceeded } from './debugger.js';
 import { DirectiveError, type FormatName, type ParsedTest, type Trace } from './format.js';
 import { detectFormat } from './formats.js';
@@ -98,7 +98,14 @@ async function checkFile(file: string, o: CheckOptions): Promise<FileResult> {
     if (e instanceof DirectiveError) return all('fail', e.message, format.name);
     throw e;
   }
-  const flags = o.cflags ?? (test.flags.length > 0 ? withDebugInfo(test.flags) : DEFAULT_FLAGS);
+  const notes = [...test.notes];
+  let flags = o.cflags ?? DEFAULT_FLAGS;
+  if (!o.cflags && test.flags.length > 0) {
+    const compiler = isCxx(file) ? o.compilers.cxx : o.compilers.cc;
+    const { flags: taken, rejected } = await acceptedFlags(compiler, file, test.flags);
+    if (rejected.length > 0) notes.push(`${compiler} does not accept ${rejected.join(' ')}: left out`);
+    flags = withDebugInfo(taken);
+  }
   const dir = mkdtempSync(join(tmpdir(), 'jitdbg-check-'));
   try {
     const sources = [file, ...test.extraSources.filter((s) => s !== file && /\.(c|cc|cpp|cxx|C|c\+\+)$/.test(s))];
@@ -106,7 +113,7 @@ async function checkFile(file: string, o: CheckOptions): Promise<FileResult> {
     try {
       program = await build(sources, flags, o.compilers, dir, modes.includes('native'));
     } catch (e) {
-      if (e instanceof BuildError) return all('error', e.message, format.name, test.notes);
+      if (e instanceof BuildError) return all('error', e.message, format.name, notes);
       throw e;
     }
     const results: TestResult[] = [];
@@ -126,7 +133,7 @@ async function checkFile(file: string, o: CheckOptions): Promise<FileResult> {
         // steps: what the run recorded (stops, or commands for llgdb), whatever the format.
         metrics: { ...verdict.metrics, steps: trace.steps.length },
         report: verdict.report,
-        notes: test.notes,
+        notes,
         seconds: (Date.now() - t0) / 1000,
       });
     }

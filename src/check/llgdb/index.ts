@@ -7,11 +7,11 @@
  * sourced command file:` and the error. When Debugger.cli throws for a command, the script ends
  * there with those lines; when it returns GDB's error as text, the next commands still run.
  */
-import { basename, dirname } from 'node:path';
+import { basename } from 'node:path';
 import { CommandError, type Debugger } from '../debugger.js';
 import { DirectiveError, type Format, type ParsedTest, type RunLimits, type Step, type TestSource, type Trace, type Verdict } from '../format.js';
 import { CheckSyntaxError, fileCheck, readCheckDirectives, validateCheckDirectives, type CheckDirective } from '../filecheck.js';
-import { compileFlags } from './flags.js';
+import { litFlags } from '../lit.js';
 
 /** One `DEBUGGER:` command and the line it was read from. */
 export interface DebuggerCommand {
@@ -112,7 +112,7 @@ function parse(source: TestSource): LlgdbTest {
     throw e;
   }
   if (checks.length === 0) throw new DirectiveError(source.path, 1, "no check strings found with prefix 'CHECK:'");
-  const { flags, notes } = compileFlags(source.text, source.path, dirname(source.path));
+  const { flags, notes } = litFlags(source.text, source.path);
   return new LlgdbTest(source.path, commands, checks, flags, notes);
 }
 

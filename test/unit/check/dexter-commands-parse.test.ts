@@ -8,7 +8,6 @@ import { dexterCommands, parseDexterCommands, format4 } from '../../../src/check
 import type { Command } from '../../../src/check/dexter/commands/commands.js';
 import { AddressExpression } from '../../../src/check/dexter/commands/commands.js';
 import { pyFloatRepr } from '../../../src/check/dexter/commands/pyexpr.js';
-import { runLineFlags } from '../../../src/check/dexter/commands/flags.js';
 
 const FILE = '/src/t/test.cpp';
 
@@ -167,19 +166,7 @@ test('detect finds a command; Dexter script files and prose do not count', () =>
   assert.ok(!dexterCommands.detect('int main() { return 0; }'));
 });
 
-test('compiler flags come from RUN lines; clang-only ones are dropped with a note', () => {
-  const a = runLineFlags(
-    '// RUN: %dexter --fail-lt 1.0 -w --builder clang --debugger lldb \\\n// RUN:   --cflags "-O2 -glldb -fno-unroll-loops -fstandalone-debug -DX=1" -- %s\n',
-  );
-  assert.deepEqual(a.flags, ['-O2', '-fno-unroll-loops', '-DX=1']);
-  assert.equal(a.notes.length, 1);
-  assert.match(a.notes[0]!, /-glldb -fstandalone-debug/);
-  const b = runLineFlags('// RUN: %clang++ -std=gnu++11 -O0 -g %s -o %t -I inc -gdwarf-4 -gline-tables-only\n// RUN: %dexter_regression_test_run --binary %t -- %s | FileCheck %s\n');
-  assert.deepEqual(b.flags, ['-std=gnu++11', '-O0', '-g', '-Iinc', '-gdwarf-4']);
-  assert.match(b.notes[0]!, /-gline-tables-only/);
-  const x = runLineFlags('// RUN: %clang -O1 -g -Xclang -fexperimental-assignment-tracking -mllvm -fake-opt -o -fnot-a-flag %s\n');
-  assert.deepEqual(x.flags, ['-O1', '-g']);
-  assert.match(x.notes[0]!, /-Xclang -fexperimental-assignment-tracking -mllvm -fake-opt/);
+test('a Dexter build substitution without flags leaves the defaults', () => {
   const c = parseDexterCommands({ path: FILE, text: '// RUN: %dexter_regression_test_build %s -o %t\nint main() {}\n' });
   assert.deepEqual([c.flags, c.notes], [[], []]);
 });

@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { llgdb, debuggerCommands, gdbOutput } from '../../../src/check/llgdb/index.js';
-import { runCommands } from '../../../src/check/llgdb/flags.js';
 import { DirectiveError, type Trace } from '../../../src/check/format.js';
 
 // A class with static members, examined with ptype and print after a breakpoint in main.
@@ -77,24 +76,15 @@ test('parse: DEBUGGER commands in order, whatever the comment', () => {
   );
 });
 
-test('parse: RUN lines, continuations joined', () => {
-  const runs = runCommands(twoStops);
-  assert.equal(runs.length, 4);
-  assert.deepEqual(runs[0], { line: 1, text: '%clangxx -O0 -fno-exceptions %target_itanium_abi_host_triple %s -o %t.out -g -fblocks' });
-});
-
-test('parse: GCC flags kept, clang-only ones noted, other configurations noted', () => {
+test("parse: the first build's flags, what is not given to the compiler noted, other configurations noted", () => {
   const t = llgdb.parse({ path: '/t/two.cpp', text: twoStops });
   assert.equal(t.format, 'llgdb');
-  assert.deepEqual(t.flags, ['-O0', '-fno-exceptions', '-g']);
-  assert.ok(t.notes.some((n) => n.startsWith('/t/two.cpp:1:') && n.includes('%target_itanium_abi_host_triple') && n.includes('-fblocks')), t.notes.join('\n'));
+  assert.deepEqual(t.flags, ['-O0', '-fno-exceptions', '-g', '-fblocks']);
+  assert.ok(t.notes.some((n) => n.startsWith('/t/two.cpp:1:') && n.includes('%target_itanium_abi_host_triple')), t.notes.join('\n'));
   assert.ok(t.notes.some((n) => n.startsWith('/t/two.cpp:4:') && n.includes('-O1 -fno-exceptions -g')), t.notes.join('\n'));
   const s = llgdb.parse({ path: '/t/statics.cpp', text: staticMembers });
   assert.deepEqual(s.flags, ['-O0', '-g']);
   assert.ok(s.notes.some((n) => n.startsWith('XFAIL:')));
-  const arch = llgdb.parse({ path: '/t/a.c', text: '// RUN: %clang -arch x86_64 -glldb -DX=1 -I %S/inc -std=c99 %s -o %t\n// DEBUGGER: p 1\n// CHECK: 1\n' });
-  assert.deepEqual(arch.flags, ['-DX=1', '-I/t/inc', '-std=c99']);
-  assert.ok(arch.notes.some((n) => n.includes('-arch x86_64') && n.includes('-glldb')));
   const none = llgdb.parse({ path: '/t/b.c', text: '// DEBUGGER: p 1\n// CHECK: 1\n' });
   assert.deepEqual(none.flags, []);
 });

@@ -21,7 +21,7 @@ import type { Debugger } from '../../debugger.js';
 import type { Format, ParsedTest, ParseOptions, RunLimits, TestSource, Trace, Verdict } from '../../format.js';
 import type { Command } from './commands.js';
 import { recordConditional, recordDefault, stopReasons } from './controller.js';
-import { runLineFlags } from './flags.js';
+import { litFlags } from '../../lit.js';
 import { DEFAULT_PENALTIES, heuristic, type HStep, type Penalties } from './heuristic.js';
 import { parseCommands } from './parse.js';
 
@@ -59,7 +59,7 @@ const DETECT = /(?<![\\\w])Dex(?:ExpectWatchValue|ExpectWatchType|ExpectStepOrde
 
 export function parseDexterCommands(source: TestSource, options: DexterCommandsOptions = {}): DexterCommandsTest {
   const parsed = parseCommands(source.path, source.text);
-  const { flags, notes } = runLineFlags(source.text);
+  const { flags, notes } = litFlags(source.text, source.path);
   const commands = parsed.commands;
   const penalties: Penalties = { ...DEFAULT_PENALTIES, ...options.penalties };
   const cmdline = commands.find((c) => c.kind === 'DexCommandLine');
