@@ -63,6 +63,8 @@ export class GdbDebugger implements Debugger {
   private readonly types = new Map<string, string | undefined>();
   /** Where names resolve, per function: jitdbg-scope's answers. */
   private readonly scopes = new Map<string, string>();
+  /** How deep the entry was at the last stop: where the next frames() starts looking. */
+  private depth = 8;
   /** The thread of the last stop, for commands on a frame other than 0. */
   private thread = '1';
 
@@ -127,13 +129,15 @@ export class GdbDebugger implements Debugger {
     if (!this.frameCache) {
       // The program's outermost frame is its entry, as GDB ends a native backtrace at main;
       // under the JIT the frames below it are Node's, dozens of them: unwind only as deep as needed.
+      // A step changes the depth by a frame or so: ask for two more than last time, then widen.
       let stack: MiFrame[] = [];
       let entry = -1;
-      for (let depth = 32; entry < 0; depth *= 8) {
+      for (let depth = this.depth + 2; entry < 0; depth *= 8) {
         stack = ((await this.command(`-stack-list-frames 0 ${depth - 1}`)).results.stack as MiTuple[]).map((f) => toMiFrame(tuple(f.frame) ?? f));
         entry = stack.findIndex((f) => f.func === (this.o.entry ?? 'main'));
         if (stack.length < depth) break;
       }
+      if (entry >= 0) this.depth = entry + 1;
       // Without the entry on the main thread's stack, the program has returned (or not begun).
       const program = entry >= 0 ? stack.slice(0, entry + 1) : this.thread === '1' ? [] : stack;
       this.frameCache = program.map((f) => ({ function: f.func, file: f.fullname, line: f.line, address: f.addr }));

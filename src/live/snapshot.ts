@@ -45,23 +45,27 @@ export const DEFAULT_LIMITS: SnapshotLimits = { attempts: 10, maxEntries: 1_000_
  * hands freed entries out again) while a symfile is being copied, or scribbled over as it is
  * freed. A walk that fails is read again too: a writer between its stores (the old head's
  * prev_entry already pointing at the new entry, first_entry not yet) shows a list broken only
- * for that moment. A list that fails the same way twice in a row, unchanged meanwhile, is
- * broken, and that error is thrown.
+ * for that moment, and the same moment can be caught twice (an entry freed, its prev_entry
+ * overwritten by malloc, and handed out again at the same address). A list is taken as broken,
+ * and the walk's error thrown, only when it never reads whole and its last two reads failed the
+ * same way with the descriptor unchanged.
  */
 export function snapshot(memory: MemoryReader, at: DescriptorLocation, limits: SnapshotLimits = DEFAULT_LIMITS): LiveDescriptor {
   let previous: Reading | undefined;
+  let repeated: LiveError | undefined;
   for (let attempt = 0; attempt < limits.attempts; attempt++) {
     const reading = read(memory, at.address, limits);
+    repeated = undefined;
     if (previous && sameHead(previous.head, reading.head)) {
       if (previous.entries && reading.entries && sameEntries(previous.entries, reading.entries)) {
         const { version, actionFlag, relevantEntry } = reading.head;
         return { ...at, version, actionFlag, relevantEntry, entries: reading.entries };
       }
-      if (previous.failure && reading.failure && previous.failure.message === reading.failure.message) throw reading.failure;
+      if (previous.failure && reading.failure && previous.failure.message === reading.failure.message) repeated = reading.failure;
     }
     previous = reading;
   }
-  throw new LiveError(`the list of ${DESCRIPTOR} at 0x${at.address.toString(16)} (${at.object}) kept changing: no consistent copy in ${limits.attempts} reads`);
+  throw repeated ?? new LiveError(`the list of ${DESCRIPTOR} at 0x${at.address.toString(16)} (${at.object}) kept changing: no consistent copy in ${limits.attempts} reads`);
 }
 
 /** The descriptor and a walk of its list from it, or why the walk failed. */

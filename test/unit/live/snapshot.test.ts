@@ -116,7 +116,7 @@ test('a list read while it changes, whole rounds of registrations between two re
   assert.ok(whole > 2000, `${whole} whole lists in 3,000 reads`);
 });
 
-test('a list broken the same way on two reads in a row is reported as broken, not as changing', () => {
+test('a list broken the same way on every read is reported as broken, not as changing', () => {
   const bytes = new Uint8Array(0x10000);
   const view = new DataView(bytes.buffer);
   const [d, e] = [0x1000, 0x2000];
@@ -128,4 +128,26 @@ test('a list broken the same way on two reads in a row is reported as broken, no
   view.setBigUint64(e + SYMFILE_SIZE, 16n, true);
   const still: MemoryReader = { read: (address, size) => bytes.slice(address, address + size) };
   assert.throws(() => snapshot(still, { address: d, object: 'still' }), /appears twice: the list has a cycle/);
+});
+
+test('a writer caught twice at the same moment (an entry freed, malloc\'s words in its prev_entry) is read again, not reported broken', () => {
+  const bytes = new Uint8Array(0x10000);
+  const view = new DataView(bytes.buffer);
+  const [d, e] = [0x1000, 0x2000];
+  view.setUint32(d + VERSION, 1, true);
+  view.setBigUint64(d + FIRST_ENTRY, BigInt(e), true);
+  view.setBigUint64(e + SYMFILE_ADDR, 0x3000n, true);
+  view.setBigUint64(e + SYMFILE_SIZE, 16n, true);
+  const torn = Uint8Array.from(bytes);
+  new DataView(torn.buffer).setBigUint64(e + PREV_ENTRY, 0x4776c90afb858c00n, true);
+  // The first two walks see the freed entry, then the writer has put it back whole.
+  let walks = 0;
+  const memory: MemoryReader = {
+    read: (address, size) => {
+      if (address === d) walks++;
+      return (walks <= 2 ? torn : bytes).slice(address, address + size);
+    },
+  };
+  const s = snapshot(memory, { address: d, object: 'writer' });
+  assert.deepEqual(s.entries.map((x) => x.address), [e]);
 });
