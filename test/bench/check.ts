@@ -27,12 +27,13 @@ export async function check(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'jitdbg-bench-check-'));
   try {
     const jitdbg = median([1, 2, 3].map(() => seconds(process.execPath, [cli, 'check', '--mode', 'native', STEPS_TEST])));
-    // The same steps as a GDB script: break in sum, then step and print n until the loop's 2,000 steps are done.
+    // The same steps as a GDB script: main's first line, the steps in sum each with n printed
+    // (all but main's first stop and the two after sum returns), then on to the exit.
     const results = join(dir, 'steps.json');
     seconds(process.execPath, [cli, 'check', '--mode', 'native', '--json', results, STEPS_TEST]);
     const steps = (JSON.parse(readFileSync(results, 'utf8')) as { tests: { metrics: { steps: number } }[] }).tests[0]!.metrics.steps;
     const script = join(dir, 'steps.gdb');
-    writeFileSync(script, ['set debuginfod enabled off', 'break sum', 'run', ...Array.from({ length: steps }, () => 'step\nprint n'), ''].join('\n'));
+    writeFileSync(script, ['set debuginfod enabled off', 'break main', 'run', ...Array.from({ length: steps - 3 }, () => 'step\nprint n'), 'step', 'step', 'continue', ''].join('\n'));
     const exe = join(dir, 'steps');
     const gdb = median([1, 2, 3].map(() => seconds('cc', ['-g', '-O0', STEPS_TEST, '-o', exe]) + seconds('gdb', ['-q', '-nx', '-batch', '-x', script, exe])));
     figure('check.steps2000.jitdbg_seconds', jitdbg, 's');
