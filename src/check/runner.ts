@@ -106,7 +106,7 @@ async function checkFile(file: string, o: CheckOptions): Promise<FileResult> {
     if (rejected.length > 0) notes.push(`${compiler} does not accept ${rejected.join(' ')}: left out`);
     flags = withDebugInfo(taken);
   }
-  const dir = mkdtempSync(join(tmpdir(), 'jitdbg-check-'));
+  const dir = temporaryDirectory();
   try {
     const sources = [file, ...test.extraSources.filter((s) => s !== file && /\.(c|cc|cpp|cxx|C|c\+\+)$/.test(s))];
     let program;
@@ -151,7 +151,22 @@ async function checkFile(file: string, o: CheckOptions): Promise<FileResult> {
     return { file, results, differences: diffs, updated };
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    directories.delete(dir);
   }
+}
+
+/** The build directories in use: removed when this process exits, even mid-run (^C, a closed pipe). */
+const directories = new Set<string>();
+let exitHooked = false;
+
+function temporaryDirectory(): string {
+  if (!exitHooked) {
+    exitHooked = true;
+    process.once('exit', () => directories.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'jitdbg-check-'));
+  directories.add(dir);
+  return dir;
 }
 
 /**
