@@ -51,6 +51,9 @@ export type BreakLocation = { file: string; line: number } | { function: string 
 /** Raised when a test exceeds its time or step budget; the run ends and the test fails with `message`. */
 export class BudgetExceeded extends Error {}
 
+/** The program ended before reaching its entry (under the JIT: jitdbg could not link it); the message says what it printed. */
+export class StartFailed extends Error {}
+
 /** GDB refused a CLI command (`cli`): the message is GDB's, as it prints it. */
 export class CommandError extends Error {}
 

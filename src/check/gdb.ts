@@ -7,10 +7,11 @@
  * commands, not Python: a step costs little more than GDB's own `step`. Every wait is bounded
  * by the run's deadline and step budget.
  */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MiError, MiSession, quoteCString, toMiFrame, type MiFrame, type MiTuple } from '../mi/index.js';
 import { text, tuple } from '../mi/frame.js';
-import { BudgetExceeded, CommandError, type BreakLocation, type StartOptions, type Debugger, type Evaluation, type Frame, type Stop, type StopReason } from './debugger.js';
+import { BudgetExceeded, CommandError, StartFailed, type BreakLocation, type StartOptions, type Debugger, type Evaluation, type Frame, type Stop, type StopReason } from './debugger.js';
 
 /** gdb-scripts/jitdbg.py, in the package. */
 const GDB_SCRIPT = fileURLToPath(new URL('../../../gdb-scripts/jitdbg.py', import.meta.url));
@@ -92,7 +93,12 @@ export class GdbDebugger implements Debugger {
     const entry = `${options.beforePrologue ? '*' : ''}${this.o.entry ?? 'main'}`;
     if (this.o.mode === 'jit') await this.console(`jitdbg-entry ${entry}`);
     else await this.console(`python gdb.Breakpoint(${JSON.stringify(entry)}, internal=True, temporary=True)`);
-    return this.resume('-exec-run');
+    const stop = await this.resume('-exec-run');
+    if (this.ended) {
+      const said = readFileSync(this.o.output, 'utf8').trim().split('\n').slice(-3).join(' | ');
+      throw new StartFailed(`the program ended (${stop.signal ?? `exit status ${stop.exitCode}`}) before reaching ${this.o.entry ?? 'main'}${said ? `; it printed: ${said}` : ''}`);
+    }
+    return stop;
   }
 
   async breakAt(where: BreakLocation, condition?: string): Promise<number> {

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { acceptedFlags, build, BuildError, isCxx, type Compilers } from './build.js';
-import { BudgetExceeded } from './debugger.js';
+import { BudgetExceeded, StartFailed } from './debugger.js';
 import { DirectiveError, type FormatName, type ParsedTest, type Trace } from './format.js';
 import { detectFormat } from './formats.js';
 import { GdbDebugger } from './gdb.js';
@@ -139,7 +139,8 @@ async function checkFile(file: string, o: CheckOptions): Promise<FileResult> {
     }
     const native = traces.get('native');
     const jit = traces.get('jit');
-    const diffs = o.parity && native && jit ? differences(file, native, jit) : [];
+    // A run that could not happen (status error) has nothing to compare.
+    const diffs = o.parity && native && jit && results.every((r) => r.status !== 'error') ? differences(file, native, jit) : [];
     let updated = false;
     if (o.update && test.update) {
       const text2 = test.update(native ?? jit!);
@@ -190,6 +191,7 @@ async function record(test: ParsedTest, mode: Mode, program: string[], sources: 
     return { trace: await test.record(debugger_, { maxSteps: o.maxSteps }) };
   } catch (e) {
     if (e instanceof BudgetExceeded) return { trace: { steps: [], aborted: e.message } };
+    if (e instanceof StartFailed) return { trace: { steps: [] }, broken: e.message };
     return { trace: { steps: [] }, broken: `GDB failed: ${e instanceof Error ? e.message : String(e)}` };
   } finally {
     await debugger_?.close();

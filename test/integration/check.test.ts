@@ -156,3 +156,13 @@ test('--update fills a Dexter script\'s empty expectations with what GDB showed,
   assert.equal(again.status, 0, again.stdout);
   assert.equal(again.json.tests[0]!.metrics.missing_values, 0);
 });
+
+test('a program jitdbg cannot link is an error that says why, not a failed test; the native run still runs', () => {
+  const r = check('--mode', 'parity', fixture('unlinkable.c'));
+  assert.equal(r.status, 1);
+  const [native, jit] = r.json.tests;
+  assert.equal(native!.status, 'pass', native!.reason ?? '');
+  assert.equal(jit!.status, 'error');
+  assert.match(jit!.reason ?? '', /^the program ended \(exit status 1\) before reaching main; it printed: jitdbg: .*undefined symbols: __asan_/);
+  assert.deepEqual(r.json.differences, []);
+});

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { acceptedFlags } from '../../../src/check/build.js';
 import { litFlags, runLines } from '../../../src/check/lit.js';
+import { dexterScript } from '../../../src/check/dexter/script/index.js';
 
 test('RUN lines: continuations joined, each command starting on its own line', () => {
   const text = '// RUN: %clangxx -O0 %s \\\n// RUN:    -o %t -g\nint x;\n// RUN: %test_debuginfo %s %t\n';
@@ -27,4 +28,23 @@ test('the compiler decides which flags it accepts: gcc takes -gdwarf-4 and -pthr
   assert.deepEqual(c, { flags: ['-O2', '-gdwarf-4', '-fno-unroll-loops', '-pthread', '-DX=1'], rejected: ['-glldb', '-fstandalone-debug'] });
   const cxx = await acceptedFlags('g++', 'a.cpp', ['-std=c++17', '-fblocks', '-gline-tables-only']);
   assert.deepEqual(cxx, { flags: ['-std=c++17'], rejected: ['-fblocks', '-gline-tables-only'] });
+});
+
+test('a Dexter script takes its build flags from RUN lines too, and --skip-evaluate lists the run without judging it', () => {
+  const text = [
+    '// RUN: %clang -O2 -g %s -o %t',
+    '// RUN: %dexter_regression_test_run --skip-evaluate --binary %t -- %s | FileCheck %s',
+    'int main(void) { int x = 1; return x - 1; } // !dex_label end',
+    '/*',
+    '---',
+    '!where {lines: !label end}:',
+    '  !value x: 2',
+    '...',
+    '*/',
+  ].join('\n');
+  const t = dexterScript.parse({ path: '/t/s.c', text });
+  assert.deepEqual(t.flags, ['-O2', '-g']);
+  assert.ok(t.notes.some((n) => n.startsWith('--skip-evaluate')), t.notes.join('\n'));
+  assert.equal(t.judge({ steps: [] }).pass, true);
+  assert.equal(t.judge({ steps: [], aborted: 'timed out' }).pass, false);
 });

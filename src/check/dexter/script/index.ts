@@ -10,6 +10,7 @@
  */
 import { basename } from 'node:path';
 import { DirectiveError, type Format, type ParsedTest, type TestSource, type Trace, type Verdict } from '../../format.js';
+import { litFlags, runLines } from '../../lit.js';
 import { recordScript } from './controller.js';
 import { dumpSteps, expectFailure, metricNumber, metricOutput, runMatch } from './evaluate.js';
 import { detectScript, parseScript } from './parse.js';
@@ -36,16 +37,21 @@ function checkLabels(script: Script, labels: Labels): void {
 
 class DexterScriptTest implements ParsedTest {
   readonly format = 'dexter-script' as const;
-  readonly flags: string[] = [];
+  readonly flags: string[];
   readonly args: string[] = [];
-  readonly notes: string[] = [];
+  readonly notes: string[];
   readonly extraSources: string[] = [];
+  /** Dexter's --skip-evaluate on a RUN line: the run is recorded and listed, its expectations not judged. */
+  private readonly skipEvaluate: boolean;
 
   constructor(
     private readonly source: TestSource,
     private readonly script: Script,
     private readonly labels: Labels,
   ) {
+    ({ flags: this.flags, notes: this.notes } = litFlags(source.text, source.path));
+    this.skipEvaluate = runLines(source.text).some((r) => /(^|\s)--skip-evaluate(\s|$)/.test(r.text));
+    if (this.skipEvaluate) this.notes.push("--skip-evaluate: the expectations are not judged; the steps are listed in jitdbg's form, not Dexter's");
     if (script.expects.some((e) => e.kind === 'value/all' || e.kind === 'type/all'))
       this.notes.push('!value/all and !type/all are not evaluated or rewritten: GDB has no DAP scopes to list');
   }
@@ -67,6 +73,9 @@ class DexterScriptTest implements ParsedTest {
       rewrote = `Rewrote script to add ${fills.size} expected values.\n`;
     }
     const run = runMatch(script, labels, trace);
+    if (this.skipEvaluate) {
+      return { pass: !trace.aborted, ...(trace.aborted ? { reason: trace.aborted } : {}), metrics: {}, report: dumpSteps(run) };
+    }
     const name = basename(this.source.path);
     const report = `${rewrote}${dumpSteps(run)}\n${name}: \n${metricOutput(run)}\n`;
     const metrics: Record<string, number> = {};
