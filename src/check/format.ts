@@ -27,11 +27,19 @@ export interface Step {
   index: number;
   /** The stack at the stop, leaf first (empty for a command that did not stop the program). */
   frames: Frame[];
-  /** The expressions watched at this step, by expression text. */
+  /** The expressions watched at this step, by watchKey(expression, frame). */
   watches: Record<string, Evaluation>;
   /** llgdb: the command run at this step and what GDB printed for it. */
   command?: string;
   output?: string;
+}
+
+/**
+ * The key of a watched expression in Step.watches: the expression itself in the leaf frame, and
+ * `#N expression` in frame N (Dexter keeps watches per frame; a Step keeps one map).
+ */
+export function watchKey(expression: string, frame: number): string {
+  return frame === 0 ? expression : `#${frame} ${expression}`;
 }
 
 export interface Trace {

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { Evaluation, Frame } from '../../../src/check/debugger.js';
 import type { Step, Trace } from '../../../src/check/format.js';
 import { parseDexterCommands } from '../../../src/check/dexter/commands/index.js';
-import { frameWatchKey } from '../../../src/check/dexter/commands/heuristic.js';
+import { watchKey } from '../../../src/check/format.js';
 import { fileCheckText } from '../../../src/check/filecheck.js';
 
 /** The report meets the CHECK lines of the Dexter test it came from. */
@@ -239,8 +239,8 @@ test('DexExpectProgramState matches frames by line and watches, in any frame', (
     trace(p, [
       { line: 6 },
       { line: 2, fn: 'gcd', callers: [{ function: 'main', file: p, line: 6, address: undefined }], w: { b: '4' } },
-      { line: 2, fn: 'gcd', callers: [caller, { function: 'main', file: p, line: 6, address: undefined }], w: { b: '2', [frameWatchKey(1, 'b')]: '4' } },
-      { line: 2, fn: 'gcd', callers: [caller, caller], w: { b: b0, [frameWatchKey(1, 'b')]: '2' } },
+      { line: 2, fn: 'gcd', callers: [caller, { function: 'main', file: p, line: 6, address: undefined }], w: { b: '2', [watchKey('b', 1)]: '4' } },
+      { line: 2, fn: 'gcd', callers: [caller, caller], w: { b: b0, [watchKey('b', 1)]: '2' } },
     ]);
   const ok = judge(p, run('0'));
   close(ok.metrics.score, 1);

@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BreakLocation, Debugger, Evaluation, Frame, Stop } from '../../../src/check/debugger.js';
 import { DirectiveError, type Trace } from '../../../src/check/format.js';
-import { dexterScript, parseScript, watchKey, type ScriptStep } from '../../../src/check/dexter/script/index.js';
+import { dexterScript, parseScript, type ScriptStep } from '../../../src/check/dexter/script/index.js';
+import { watchKey } from '../../../src/check/format.js';
 import type { StateNode, VarExpect } from '../../../src/check/dexter/script/nodes.js';
 import { pyFloat4 } from '../../../src/check/dexter/script/evaluate.js';
 

@@ -16,9 +16,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { Debugger, Evaluation, Frame, Stop, StopReason } from '../../debugger.js';
-import type { RunLimits, Step, Trace } from '../../format.js';
+import { watchKey, type RunLimits, type Step, type Trace } from '../../format.js';
 import { commandWatches, type Command, type FinishTest, type LimitSteps, type WatchSpec } from './commands.js';
-import { canonicalPath, frameWatchKey } from './heuristic.js';
+import { canonicalPath } from './heuristic.js';
 import { gdbTruthy } from '../values.js';
 
 /** The stop reason of each recorded step, for the step listing (Step has no field for it). */
@@ -91,7 +91,7 @@ class Recorder {
     const watches: Record<string, Evaluation> = {};
     for (let idx = 0; idx < frames.length; idx++) {
       for (const w of this.watches) {
-        const key = frameWatchKey(idx, w.expression);
+        const key = watchKey(w.expression, idx);
         if (key in watches || !active(w, frames[idx]!, idx)) continue;
         watches[key] = await this.dbg.evaluate(w.expression, idx);
       }

@@ -7,6 +7,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Evaluation, Frame, StopReason } from '../../debugger.js';
+import { watchKey } from '../../format.js';
 import {
   AddressExpression,
   type Command,
@@ -52,14 +53,9 @@ export const DEFAULT_PENALTIES: Penalties = {
 export interface HStep {
   index: number;
   frames: Frame[];
-  /** Watches by frame: frame 0's under their expression, frame N's under `frameWatchKey(N, expr)`. */
+  /** Watches by frame, under watchKey(expr, N) (format.ts). */
   watches: Record<string, Evaluation>;
   stopReason?: StopReason;
-}
-
-/** The key under which a watch of frame `frame` (> 0) is recorded in Step.watches. */
-export function frameWatchKey(frame: number, expression: string): string {
-  return frame === 0 ? expression : `#${frame} ${expression}`;
 }
 
 const pathCache = new Map<string, string>();
@@ -320,7 +316,7 @@ function stateMatches(c: ExpectProgramState, s: HStep): boolean {
       if (l.column && l.column !== got.column) return false;
     }
     for (const [name, expected] of want.watches) {
-      const ev = s.watches[frameWatchKey(idx, name)];
+      const ev = s.watches[watchKey(name, idx)];
       if (!ev) return false;
       if (typeof expected === 'string') {
         if (ev.value === undefined || !gdbShows(ev.value, expected)) return false;

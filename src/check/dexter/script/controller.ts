@@ -10,11 +10,11 @@
  * them is caught) and removed once they are no longer pending or a step out is due.
  */
 import type { BreakLocation, Debugger, Frame, Stop } from '../../debugger.js';
-import type { RunLimits, Trace } from '../../format.js';
+import { watchKey, type RunLimits, type Trace } from '../../format.js';
 import type { ScriptStep } from './evaluate.js';
 import type { Script, StateNode } from './nodes.js';
 import { knownFile, NeedCondition, StateMatcher, type Labels, type StateMatch } from './state.js';
-import { conditionHolds, memberExpressions, watchKey } from './values.js';
+import { conditionHolds, memberExpressions } from './values.js';
 
 type Action = 'next' | 'stepOut' | 'continue' | 'exit';
 

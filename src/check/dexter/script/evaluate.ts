@@ -4,7 +4,7 @@
  * and the matches are summed into Dexter's metrics, printed under Dexter's names and in its format.
  */
 import type { Evaluation, Frame } from '../../debugger.js';
-import type { Step, Trace } from '../../format.js';
+import { watchKey, type Step, type Trace } from '../../format.js';
 import {
   expectRepr,
   type Expected,
@@ -22,7 +22,6 @@ import {
   memberExpression,
   typeResult,
   valueResult,
-  watchKey,
 } from './values.js';
 import { gdbShows, leadingAddress } from '../values.js';
 

@@ -19,7 +19,7 @@ import { applyFills, computeFills, rewriteSource } from './rewrite.js';
 import { Labels } from './state.js';
 
 export { parseScript, detectScript } from './parse.js';
-export { gdbTypeMatches, watchKey, memberExpression } from './values.js';
+export { gdbTypeMatches, memberExpression } from './values.js';
 export type { ScriptStep } from './evaluate.js';
 
 /** Checks that every label a node with a known file names is in that file. */

@@ -5,11 +5,11 @@
  * stepped on (none for `!step never`). `!value/all` and `!type/all` are not rewritten: GDB/MI has no
  * DAP scope to list their variables from.
  */
-import type { Trace } from '../../format.js';
+import { watchKey, type Trace } from '../../format.js';
 import type { ScriptStep } from './evaluate.js';
 import type { Expected, LineRef, Script } from './nodes.js';
 import { StateMatcher, type Labels } from './state.js';
-import { conditionHolds, gdbMembers, typeResult, valueResult, watchKey } from './values.js';
+import { conditionHolds, gdbMembers, typeResult, valueResult } from './values.js';
 
 export type Fill = { kind: 'var'; value: Expected } | { kind: 'step'; lines: number[] };
 

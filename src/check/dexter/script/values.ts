@@ -7,14 +7,6 @@ import type { Expected } from './nodes.js';
 import { gdbTruthy } from '../values.js';
 
 /**
- * The key of a watched expression in Step.watches: the expression itself in the leaf frame, and
- * `#N expression` in frame N (Dexter keeps watches per frame; a Step keeps one map).
- */
-export function watchKey(expression: string, frameIdx: number): string {
-  return frameIdx === 0 ? expression : `#${frameIdx} ${expression}`;
-}
-
-/**
  * The GDB expression for member `member` of the value of `parent` (Dexter names an aggregate's
  * children as LLDB does: `X` for a field, `[0]` for an element, `*p` for a pointer's target).
  * Members are evaluated one by one rather than read out of GDB's `{X = 1, Y = 2}`, so that
