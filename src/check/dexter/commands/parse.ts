@@ -195,6 +195,12 @@ function lineRange(kw: Map<string, PyValue>): [number, number] {
   return [from === undefined ? 1 : int(from, 'from_line'), to === undefined ? 999999 : int(to, 'to_line')];
 }
 
+/** The condition of DexLimitSteps and DexFinishTest: none, or an expression and the values it must take. */
+function condition(args: PyValue[]): { expression: string | undefined; values: string[] } {
+  if (args.length === 1) throw new ArgError('expected 0 or at least 2 positional arguments');
+  return { expression: args.length ? str(args[0], 'the expression') : undefined, values: args.slice(1).map(pyStr) };
+}
+
 function buildCommand(name: CommandName, call: PyCall, w: Where): Command {
   if (call.name !== name) throw new ArgError(`expected a call of ${name}`);
   const args = call.args;
@@ -264,22 +270,21 @@ function buildCommand(name: CommandName, call: PyCall, w: Where): Command {
       return { kind: name, ...w, fromLine, toLine };
     }
     case 'DexLimitSteps': {
-      if (args.length === 1) throw new ArgError('expected 0 or at least 2 positional arguments');
+      const when = condition(args);
       const [fromLine, toLine] = lineRange(kw);
       const hc = takeKw(kw, 'hit_count');
       noMoreKw(kw);
       return {
         kind: name,
         ...w,
-        expression: args.length ? str(args[0], 'the expression') : undefined,
-        values: args.slice(1).map(pyStr),
+        ...when,
         fromLine,
         toLine,
         hitCount: hc === undefined || hc.kind === 'none' ? undefined : int(hc, 'hit_count'),
       };
     }
     case 'DexFinishTest': {
-      if (args.length === 1) throw new ArgError('expected 0 or at least 2 positional arguments');
+      const when = condition(args);
       if (!kw.has('on_line')) throw new ArgError("missing required keyword argument 'on_line'");
       const onLine = int(takeKw(kw, 'on_line'), 'on_line');
       const hc = takeKw(kw, 'hit_count');
@@ -287,8 +292,7 @@ function buildCommand(name: CommandName, call: PyCall, w: Where): Command {
       return {
         kind: name,
         ...w,
-        expression: args.length ? str(args[0], 'the expression') : undefined,
-        values: args.slice(1).map(pyStr),
+        ...when,
         onLine,
         hitCount: hc === undefined ? 0 : int(hc, 'hit_count'),
       };
