@@ -13,8 +13,8 @@ import { MiError, MiSession, quoteCString, toMiFrame, type MiFrame, type MiTuple
 import { text, tuple } from '../mi/frame.js';
 import { BudgetExceeded, CommandError, StartFailed, type BreakLocation, type StartOptions, type Debugger, type Evaluation, type Frame, type Stop, type StopReason } from './debugger.js';
 
-/** gdb-scripts/jitdbg.py, in the package. */
-const GDB_SCRIPT = fileURLToPath(new URL('../../../gdb-scripts/jitdbg.py', import.meta.url));
+/** The script that loads the package's GDB commands (gdb-scripts/jitdbg/), for `jitdbg gdb` too. */
+export const GDB_SCRIPT = fileURLToPath(new URL('../../../gdb-scripts/jitdbg.py', import.meta.url));
 /** The CLI that runs the objects under the JIT. */
 const CLI = fileURLToPath(new URL('../cli/main.js', import.meta.url));
 

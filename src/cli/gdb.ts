@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Command } from './commands.js';
+import { GDB_SCRIPT } from '../check/gdb.js';
 import { UsageError } from './errors.js';
 import { stdout } from './output.js';
 import { checkInputs, checkProgram, parseRunArgs, RUN_OPTIONS, type RunOptions } from './run.js';
@@ -63,8 +64,6 @@ export function parseGdbArgs(argv: string[]): GdbOptions {
   return o;
 }
 
-/** The script that loads the package's GDB commands (gdb-scripts/jitdbg/). */
-export const GDB_SCRIPT = fileURLToPath(new URL('../../../gdb-scripts/jitdbg.py', import.meta.url));
 
 /**
  * GDB's arguments. Node starts a dozen threads and GDB would announce each; debuginfod would

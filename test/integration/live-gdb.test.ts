@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GDB_SCRIPT } from '../../src/cli/gdb.js';
+import { GDB_SCRIPT } from '../../src/check/gdb.js';
 import { Dwarf } from '../../src/dwarf/dwarf.js';
 import { DwarfQuery } from '../../src/dwarf/query.js';
 import { ET_REL } from '../../src/elf/consts.js';
