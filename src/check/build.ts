@@ -6,6 +6,7 @@
 import { execFile } from 'node:child_process';
 import { basename, extname, join } from 'node:path';
 
+const C_SOURCES = new Set(['.c']);
 const CXX_SOURCES = new Set(['.cc', '.cpp', '.cxx', '.C', '.c++']);
 
 export interface Compilers {
@@ -21,6 +22,11 @@ export interface Program {
 
 /** Why a build failed: the command and what the compiler said. */
 export class BuildError extends Error {}
+
+/** Whether `file` is a C or C++ source, by its extension (as gcc decides). */
+export function isSource(file: string): boolean {
+  return C_SOURCES.has(extname(file)) || isCxx(file);
+}
 
 export function isCxx(file: string): boolean {
   return CXX_SOURCES.has(extname(file));

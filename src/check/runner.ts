@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { acceptedFlags, build, BuildError, isCxx, type Compilers } from './build.js';
+import { acceptedFlags, build, BuildError, isCxx, isSource, type Compilers } from './build.js';
 import { BudgetExceeded, StartFailed } from './debugger.js';
 import { DirectiveError, type FormatName, type ParsedTest, type Trace } from './format.js';
 import { detectFormat } from './formats.js';
@@ -108,7 +108,7 @@ async function checkFile(file: string, o: CheckOptions): Promise<FileResult> {
   }
   const dir = temporaryDirectory();
   try {
-    const sources = [file, ...test.extraSources.filter((s) => s !== file && /\.(c|cc|cpp|cxx|C|c\+\+)$/.test(s))];
+    const sources = [file, ...test.extraSources.filter((s) => s !== file && isSource(s))];
     let program;
     try {
       program = await build(sources, flags, o.compilers, dir, modes.includes('native'));

@@ -5,7 +5,8 @@
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, constants } from 'node:os';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
+import { isSource } from '../check/build.js';
 import { detectFormat } from '../check/formats.js';
 import { failed, json, junit, summary, textReport } from '../check/report.js';
 import { check, type CheckOptions, type Mode } from '../check/runner.js';
@@ -40,7 +41,6 @@ options:
 See docs/check.md for the formats, the metrics and how to read a difference.
 `;
 
-const SOURCE = new Set(['.c', '.cc', '.cpp', '.cxx', '.C', '.c++']);
 
 interface Args {
   options: CheckOptions;
@@ -111,7 +111,7 @@ export function testFiles(paths: readonly string[]): string[] {
       throw new UsageError('no such file or directory', { file: path });
     }
     if (!stat.isDirectory()) return [path];
-    const found = walk(path).filter((f) => SOURCE.has(extname(f)) && detectFormat(readFileSync(f, 'utf8')) !== undefined);
+    const found = walk(path).filter((f) => isSource(f) && detectFormat(readFileSync(f, 'utf8')) !== undefined);
     if (found.length === 0) throw new UsageError('no tests in this directory (C or C++ sources with Dexter or DEBUGGER: directives)', { file: path });
     return found;
   });

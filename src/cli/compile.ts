@@ -12,11 +12,10 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { isCxx, isSource } from '../check/build.js';
 import { UsageError } from './errors.js';
 
-const C_SOURCES = new Set(['.c']);
-const CXX_SOURCES = new Set(['.cc', '.cpp', '.cxx', '.C', '.c++']);
 
 export interface CompileOptions {
   /** Flags added after `-g` and `$CFLAGS`/`$CXXFLAGS` (`--cflags`). */
@@ -30,15 +29,10 @@ interface Manifest {
   dependencies: { path: string; digest: string }[];
 }
 
-export function isSource(file: string): boolean {
-  const ext = extname(file);
-  return C_SOURCES.has(ext) || CXX_SOURCES.has(ext);
-}
-
 /** The object of `file`: itself when it is not a C or C++ source, else the cached compilation. */
 export function compiled(file: string, options: CompileOptions): string {
   if (!isSource(file)) return file;
-  const cxx = CXX_SOURCES.has(extname(file));
+  const cxx = isCxx(file);
   const compiler = (cxx ? process.env.CXX : process.env.CC) || (cxx ? 'c++' : 'cc');
   const flags = ['-g', ...splitFlags((cxx ? process.env.CXXFLAGS : process.env.CFLAGS) ?? ''), ...options.flags];
   const dir = options.cacheDir ?? join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'jitdbg', 'objects');
