@@ -156,7 +156,10 @@ export class GdbDebugger implements Debugger {
     if (this.ended) return { ...none, error: 'the program has ended' };
     const where = frame > 0 ? `--thread ${this.thread} --frame ${frame} ` : '';
     const oneLine = expression.replace(/\s*\n\s*/g, ' ');
-    const foreign = await this.outsideName(oneLine, where, frame);
+    // Names and types are looked up once per function: they do not change within its scope.
+    const f = (await this.frames())[frame];
+    const scope = `${f?.function}\0${f?.file}\0`;
+    const foreign = await this.outsideName(oneLine, where, scope);
     if (foreign !== undefined) return { ...none, error: `No symbol "${foreign}" in current context.` };
     let value: string;
     try {
@@ -169,7 +172,7 @@ export class GdbDebugger implements Debugger {
     return {
       expression,
       value,
-      type: await this.typeOf(oneLine, where, frame),
+      type: await this.typeOf(oneLine, where, scope),
       optimizedOut: value === '<optimized out>',
       irretrievable: /<unavailable>|<error: /.test(value),
     };
@@ -177,31 +180,28 @@ export class GdbDebugger implements Debugger {
 
   /**
    * The first name in `expression` that resolves outside the program (gdb-scripts/jitdbg/check.py
-   * jitdbg-scope), once per name and function. Node's process holds far more debug information
+   * jitdbg-scope), once per name and `scope`. Node's process holds far more debug information
    * than the native program's (libm's statics `a` and `b`...): a name the program does not define
    * must read "No symbol" under the JIT as it does natively.
    */
-  private async outsideName(expression: string, where: string, frame: number): Promise<string | undefined> {
-    const f = (await this.frames())[frame];
-    const scope = `${f?.function}\0${f?.file}\0`;
+  private async outsideName(expression: string, where: string, scope: string): Promise<string | undefined> {
     const names = [...new Set(identifiers(expression))];
     const unknown = names.filter((n) => !this.scopes.has(scope + n));
     if (unknown.length > 0) {
-      const said = (await this.command(`-interpreter-exec ${where}console ${quoteCString(`jitdbg-scope ${unknown.join(' ')}`)}`)).console;
+      const said = await this.console(`jitdbg-scope ${unknown.join(' ')}`, where);
       const found = JSON.parse(said.trim().split('\n').pop() ?? '{}') as Record<string, string>;
       for (const n of unknown) this.scopes.set(scope + n, found[n] ?? 'none');
     }
     return names.find((n) => this.scopes.get(scope + n) === 'outside');
   }
 
-  /** `whatis`, once per expression and function: a variable's type does not change within its scope. */
-  private async typeOf(expression: string, where: string, frame: number): Promise<string | undefined> {
-    const f = (await this.frames())[frame];
-    const key = `${f?.function}\0${f?.file}\0${expression}`;
+  /** `whatis`, once per expression and `scope`. */
+  private async typeOf(expression: string, where: string, scope: string): Promise<string | undefined> {
+    const key = scope + expression;
     if (!this.types.has(key)) {
       let type: string | undefined;
       try {
-        const said = (await this.command(`-interpreter-exec ${where}console ${quoteCString(`whatis ${expression}`)}`)).console;
+        const said = await this.console(`whatis ${expression}`, where);
         type = /^type = (.*)$/m.exec(said)?.[1];
       } catch (e) {
         if (!(e instanceof MiError && e.kind === 'gdb')) throw budget(e, this.o.deadline);
@@ -267,8 +267,9 @@ export class GdbDebugger implements Debugger {
     return reason;
   }
 
-  private async console(command: string): Promise<string> {
-    return (await this.command(`-interpreter-exec console ${quoteCString(command)}`)).console;
+  /** A CLI command's output; `where` (`--thread N --frame M `) runs it in another frame. */
+  private async console(command: string, where = ''): Promise<string> {
+    return (await this.command(`-interpreter-exec ${where}console ${quoteCString(command)}`)).console;
   }
 
   private command(command: string) {
