@@ -4,12 +4,12 @@
  * them, and the test's `CHECK` lines are FileCheck'd against everything GDB printed.
  *
  * GDB ends a script given by -x at its first failing command, printing `SCRIPT:LINE: Error in
- * sourced command file:` and the error. When Debugger.cli throws for a command, the script ends
- * there with those lines; when it returns GDB's error as text, the next commands still run.
+ * sourced command file:` and the error; Debugger.cli throws CommandError for it, and the script
+ * ends there with those lines.
  */
 import { basename } from 'node:path';
 import { CommandError, type Debugger } from '../debugger.js';
-import { DirectiveError, type Format, type ParsedTest, type RunLimits, type Step, type TestSource, type Trace, type Verdict } from '../format.js';
+import { DirectiveError, type Format, type ParsedTest, type Step, type TestSource, type Trace, type Verdict } from '../format.js';
 import { CheckSyntaxError, fileCheck, readCheckDirectives, validateCheckDirectives, type CheckDirective } from '../filecheck.js';
 import { litFlags } from '../lit.js';
 
@@ -62,30 +62,22 @@ class LlgdbTest implements ParsedTest {
     readonly notes: string[],
   ) {}
 
-  async record(debugger_: Debugger, limits: RunLimits): Promise<Trace> {
+  /** Over its step budget the Debugger throws BudgetExceeded, which ends the run (runner.ts). */
+  async record(debugger_: Debugger): Promise<Trace> {
     const steps: Step[] = [];
-    const trace: Trace = { steps };
+    const add = (command: string, output: string) => steps.push({ index: steps.length + 1, frames: [], watches: {}, command, output });
     await debugger_.start({ beforePrologue: true });
-    for (const [i, { command, line }] of this.commands.entries()) {
-      let output: string;
-      let failed = false;
+    for (const [i, { command }] of this.commands.entries()) {
       try {
-        output = await debugger_.cli(command);
+        add(command, await debugger_.cli(command));
       } catch (e) {
         if (!(e instanceof CommandError)) throw e;
         // GDB stops a sourced script at its first failing command.
-        const message = e instanceof Error ? e.message : String(e);
-        output = `${scriptName(this.path)}:${i + 1}: Error in sourced command file:\n${message}\n`;
-        failed = true;
-      }
-      steps.push({ index: steps.length + 1, frames: [], watches: {}, command, output });
-      if (failed) break;
-      if (debugger_.resumptions > limits.maxSteps) {
-        trace.aborted = `step budget of ${limits.maxSteps} resumptions exceeded at ${this.path}:${line}: DEBUGGER: ${command}`;
+        add(command, `${scriptName(this.path)}:${i + 1}: Error in sourced command file:\n${e.message}\n`);
         break;
       }
     }
-    return trace;
+    return { steps };
   }
 
   judge(trace: Trace): Verdict {
