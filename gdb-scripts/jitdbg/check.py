@@ -9,7 +9,7 @@ import json
 
 import gdb
 
-from .jit_code import is_jit
+from .jit_code import has_jit_code, is_jit
 
 
 class EntryCommand(gdb.Command):
@@ -28,7 +28,7 @@ class EntryCommand(gdb.Command):
 def in_program(objfile):
     """Whether objfile holds the program under test: its JIT code if GDB has read any, else the
     executable GDB was started on."""
-    if any(is_jit(o) for o in gdb.objfiles()):
+    if has_jit_code():
         return is_jit(objfile)
     return objfile.filename == gdb.current_progspace().filename
 

@@ -29,6 +29,11 @@ def all_locations():
             yield breakpoint, location
 
 
+def has_jit_code():
+    """Whether GDB has read any objfile from a jit_code_entry."""
+    return any(is_jit(objfile) for objfile in gdb.objfiles())
+
+
 def in_jit_code(pc):
     """Whether pc is in code GDB read from a jit_code_entry."""
     symtab = gdb.find_pc_line(pc).symtab
@@ -42,8 +47,7 @@ class JitBreakpoints:
     """The locations of jitdbg-break, each becoming a breakpoint when JIT code first defines it."""
 
     def __init__(self):
-        self.waiting = []
-        self.internal = {}
+        self.waiting = []  # (location, internal), in the order given
         self.created = set()
         gdb.events.new_objfile.connect(self.on_new_objfile)
         gdb.events.breakpoint_modified.connect(self.keep_to_jit_code)
@@ -52,40 +56,42 @@ class JitBreakpoints:
     def add(self, location, internal=False):
         """internal: a temporary breakpoint that takes no user number and prints nothing
         (jitdbg check stops at the entry this way, leaving breakpoint 1 to the test)."""
-        self.waiting.append(location)
-        self.internal[location] = internal
-        if any(in_jit_code(sal.pc) for sal in self.resolve(location)):
-            self.create(location)
+        entry = (location, internal)
+        self.waiting.append(entry)
+        if self.defined(location):
+            self.create(entry)
 
-    @staticmethod
-    def resolve(location):
+    def defined(self, location):
+        """Whether JIT code defines location."""
         try:
-            return gdb.decode_line(location)[1] or []
+            sals = gdb.decode_line(location)[1] or []
         except gdb.error:
-            return []
+            return False
+        return any(in_jit_code(sal.pc) for sal in sals)
 
     def on_new_objfile(self, event):
         if is_jit(event.new_objfile):
-            for location in [l for l in self.waiting if any(in_jit_code(sal.pc) for sal in self.resolve(l))]:
-                self.create(location)
+            for entry in [e for e in self.waiting if self.defined(e[0])]:
+                self.create(entry)
 
     def on_exited(self, event):
         # A misspelt name would otherwise pass in silence: nothing pending is ever shown.
-        for location in self.waiting:
+        for location, _ in self.waiting:
             gdb.write("warning: jitdbg-break %s: no JIT code defined it while the program ran\n" % location, gdb.STDERR)
 
-    def create(self, location):
-        self.waiting.remove(location)
-        if self.internal.pop(location):
+    def create(self, entry):
+        self.waiting.remove(entry)
+        location, internal = entry
+        if internal:
             breakpoint = gdb.Breakpoint(location, internal=True, temporary=True)
-            self.created.add(breakpoint.number)
-            self.keep_to_jit_code(breakpoint)
-            return
-        # Quietly: GDB would announce the host's locations too ("at 0xb70af0 (58 locations)").
-        gdb.execute("break " + location, to_string=True)
-        breakpoint = gdb.breakpoints()[-1]
+        else:
+            # Quietly: GDB would announce the host's locations too ("at 0xb70af0 (58 locations)").
+            gdb.execute("break " + location, to_string=True)
+            breakpoint = gdb.breakpoints()[-1]
         self.created.add(breakpoint.number)
         self.keep_to_jit_code(breakpoint)
+        if internal:
+            return
         jit = [l for l in breakpoint.locations if l.enabled]
         if len(jit) == 1 and jit[0].source:
             print("Breakpoint %d at 0x%x: file %s, line %d." % (breakpoint.number, jit[0].address, *jit[0].source))
@@ -165,7 +171,7 @@ class HideHostFrames:
 
     @property
     def enabled(self):
-        return any(is_jit(objfile) for objfile in gdb.objfiles())
+        return has_jit_code()
 
     def filter(self, frames):
         below = []  # the frames since the last JIT one
