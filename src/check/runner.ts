@@ -11,6 +11,7 @@ import { BudgetExceeded, StartFailed } from './debugger.js';
 import { DirectiveError, type FormatName, type ParsedTest, type Trace } from './format.js';
 import { detectFormat } from './formats.js';
 import { GdbDebugger } from './gdb.js';
+import { MiError } from '../mi/index.js';
 import { differences, type Difference } from './parity.js';
 
 export type Mode = 'native' | 'jit';
@@ -172,7 +173,7 @@ function temporaryDirectory(): string {
 
 /**
  * One run under GDB: the trace, ended early (trace.aborted) when the run went over its budget,
- * or `broken` when GDB itself failed. GDB and everything it started are always ended.
+ * or `broken` when it could not happen (the program never reached its entry, GDB failed). GDB and everything it started are always ended.
  */
 async function record(test: ParsedTest, mode: Mode, program: string[], sources: string[], dir: string, o: CheckOptions): Promise<{ trace: Trace; broken?: string }> {
   let debugger_: GdbDebugger | undefined;
@@ -192,7 +193,9 @@ async function record(test: ParsedTest, mode: Mode, program: string[], sources: 
   } catch (e) {
     if (e instanceof BudgetExceeded) return { trace: { steps: [], aborted: e.message } };
     if (e instanceof StartFailed) return { trace: { steps: [] }, broken: e.message };
-    return { trace: { steps: [] }, broken: `GDB failed: ${e instanceof Error ? e.message : String(e)}` };
+    if (e instanceof MiError) return { trace: { steps: [] }, broken: `GDB failed: ${e.message}` };
+    // Anything else is jitdbg's own bug: said as one, and the other tests still run.
+    return { trace: { steps: [] }, broken: `internal error (a bug in jitdbg check): ${e instanceof Error ? e.stack : String(e)}` };
   } finally {
     await debugger_?.close();
   }
