@@ -26,15 +26,16 @@ export function differences(file: string, native: Trace, jit: Trace): Difference
       // Past the end of one run every further step differs; one line says so.
       break;
     }
-    const place = [describeFrames(n.frames), describeFrames(j.frames)];
-    if (normal(place[0]!) !== normal(place[1]!)) out.push({ file, step: i + 1, native: place[0]!, jit: place[1]! });
-    for (const expression of new Set([...Object.keys(n.watches), ...Object.keys(j.watches)])) {
-      const a = describeValue(expression, n.watches[expression]);
-      const b = describeValue(expression, j.watches[expression]);
+    const differ = (a: string, b: string) => {
       if (normal(a) !== normal(b)) out.push({ file, step: i + 1, native: a, jit: b });
+    };
+    differ(describeFrames(n.frames), describeFrames(j.frames));
+    for (const expression of new Set([...Object.keys(n.watches), ...Object.keys(j.watches)])) {
+      differ(describeValue(expression, n.watches[expression]), describeValue(expression, j.watches[expression]));
     }
+    // Command output is compared whole (blanks and line breaks too), shown on one line.
     if (n.command !== undefined && normal(n.output ?? '') !== normal(j.output ?? '')) {
-      out.push({ file, step: i + 1, native: `${n.command}: ${oneLine(n.output)}`, jit: `${j.command}: ${oneLine(j.output)}` });
+      out.push({ file, step: i + 1, native: describeStep(n), jit: describeStep(j) });
     }
   }
   if (native.exitCode !== jit.exitCode && out.length === 0) {
