@@ -17,9 +17,8 @@ import { differences, type Difference } from './parity.js';
 export type Mode = 'native' | 'jit';
 
 export interface CheckOptions {
-  modes: Mode[];
-  /** Compare the native and JIT traces (both modes run). */
-  parity: boolean;
+  /** parity: both modes run, and their traces are compared. */
+  mode: Mode | 'parity';
   jobs: number;
   compilers: Compilers;
   /** --cflags: replaces the test's own flags and the default. */
@@ -81,7 +80,7 @@ export async function check(files: readonly string[], o: CheckOptions, onFile: (
 
 async function checkFile(file: string, o: CheckOptions): Promise<FileResult> {
   const started = Date.now();
-  const modes: Mode[] = o.parity ? ['native', 'jit'] : o.modes;
+  const modes: Mode[] = o.mode === 'parity' ? ['native', 'jit'] : [o.mode];
   const all = (status: Status, reason: string, format?: FormatName, notes: string[] = []): FileResult => ({
     file,
     results: modes.map((mode) => ({ file, format, mode, status, reason, metrics: {}, report: '', notes, seconds: (Date.now() - started) / 1000 })),
@@ -141,7 +140,7 @@ async function checkFile(file: string, o: CheckOptions): Promise<FileResult> {
     const native = traces.get('native');
     const jit = traces.get('jit');
     // A run that could not happen (status error) has nothing to compare.
-    const diffs = o.parity && native && jit && results.every((r) => r.status !== 'error') ? differences(file, native, jit) : [];
+    const diffs = o.mode === 'parity' && native && jit && results.every((r) => r.status !== 'error') ? differences(file, native, jit) : [];
     let updated = false;
     if (o.update && test.update) {
       const text2 = test.update(native ?? jit!);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { isSource } from '../check/build.js';
 import { detectFormat } from '../check/formats.js';
 import { failed, json, junit, summary, textReport } from '../check/report.js';
-import { check, type CheckOptions, type Mode } from '../check/runner.js';
+import { check, type CheckOptions } from '../check/runner.js';
 import type { Command } from './commands.js';
 import { splitFlags } from './compile.js';
 import { UsageError } from './errors.js';
@@ -53,8 +53,7 @@ interface Args {
 
 export function parseCheckArgs(argv: string[]): Args {
   const options: CheckOptions = {
-    modes: ['jit'],
-    parity: false,
+    mode: 'jit',
     jobs: availableParallelism(),
     compilers: { cc: process.env.CC || 'cc', cxx: process.env.CXX || 'c++' },
     timeoutMs: 120_000,
@@ -78,8 +77,7 @@ export function parseCheckArgs(argv: string[]): Args {
     };
     if (arg === '--mode') {
       const m = value();
-      if (m === 'parity') options.parity = true;
-      else if (m === 'jit' || m === 'native') options.modes = [m as Mode];
+      if (m === 'jit' || m === 'native' || m === 'parity') options.mode = m;
       else throw new UsageError(`check: --mode is jit, native or parity, not '${m}'`);
     } else if (arg === '-j' || arg === '--jobs') options.jobs = Math.floor(number(1));
     else if (arg === '--cc') options.compilers.cc = value();
