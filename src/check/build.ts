@@ -32,7 +32,7 @@ export function isCxx(file: string): boolean {
   return CXX_SOURCES.has(extname(file));
 }
 
-/** Compiles `sources` with `flags` into `dir` and links them natively; both steps run concurrently per source. */
+/** Compiles `sources` with `flags` into `dir`, all at once, and with `link` links the objects natively. */
 export async function build(sources: readonly string[], flags: readonly string[], compilers: Compilers, dir: string, link: boolean): Promise<Program> {
   const cxx = sources.some(isCxx);
   const objects = await Promise.all(sources.map(async (source, i) => {
