@@ -44,7 +44,8 @@ test('editing an included header compiles the source again', () => {
     writeFileSync(join(p.dir, 'include', 'value.h'), '#define VALUE 2\n');
     assert.equal(p.run(['--cflags', '-Iinclude', 'main.c']).stdout, '2 0 0\n');
     writeFileSync(join(p.dir, 'main.c'), '#include "value.h"\nint main(void) { return VALUE + 40; }\n');
-    assert.equal(p.run(['--cflags', '-Iinclude', 'main.c']).status, 42);
+    const edited = p.run(['--cflags', '-Iinclude', 'main.c']);
+    assert.equal(edited.status, 42, String(edited.stderr));
   } finally {
     rmSync(p.dir, { recursive: true, force: true });
   }
