@@ -1,3 +1,4 @@
+import { writeSync } from 'node:fs';
 /**
  * Standard output, taken only by the commands that write to it. Node sets O_NONBLOCK on a pipe
  * when process.stdout is first used, and the flag belongs to the pipe's open file description,
@@ -20,3 +21,24 @@ export function stdout(): NodeJS.WriteStream {
   }
   return process.stdout;
 }
+
+/**
+ * Writes a whole listing to standard output in as few write(2) calls as the reader takes,
+ * without a stream: the listings are built as bytes (TextWriter) and would otherwise be
+ * copied into stream chunks. EAGAIN (a descriptor another process made non-blocking) waits
+ * a millisecond and retries; EPIPE ends the process as stdout() does.
+ */
+export function writeStdout(bytes: Uint8Array): void {
+  let at = 0;
+  while (at < bytes.length) {
+    try {
+      at += writeSync(1, bytes, at, bytes.length - at);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EPIPE') process.exit(141);
+      if (code !== 'EAGAIN') throw e;
+      Atomics.wait(pause, 0, 0, 1);
+    }
+  }
+}
+const pause = new Int32Array(new SharedArrayBuffer(4));
