@@ -8,6 +8,8 @@
 const TWO_32 = 4294967296;
 const DIGITS = new Uint8Array([48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102]);
 const SPACE = 0x20;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
 const encoder = new TextEncoder();
 
 export class TextWriter {
@@ -19,23 +21,20 @@ export class TextWriter {
     this.buf = new Uint8Array(capacity);
   }
 
-  /** Room for `n` more bytes. */
-  private room(n: number): Uint8Array {
-    const need = this.length + n;
-    if (need > this.buf.length) {
-      let cap = this.buf.length * 2;
-      while (cap < need) cap *= 2;
-      const next = new Uint8Array(cap);
-      next.set(this.buf.subarray(0, this.length));
-      this.buf = next;
-    }
-    return this.buf;
+  /** Makes room for `n` more bytes; callers check first, so the common case stays inline. */
+  private grow(n: number): void {
+    let cap = this.buf.length * 2;
+    while (cap < this.length + n) cap *= 2;
+    const next = new Uint8Array(cap);
+    next.set(this.buf.subarray(0, this.length));
+    this.buf = next;
   }
 
   /** `s` as UTF-8. */
   str(s: string): this {
     const n = s.length;
-    const buf = this.room(n);
+    if (this.length + n > this.buf.length) this.grow(n);
+    const buf = this.buf;
     let at = this.length;
     for (let i = 0; i < n; i++) {
       const c = s.charCodeAt(i);
@@ -50,28 +49,55 @@ export class TextWriter {
   }
 
   private utf8(s: string): this {
-    this.room(s.length * 3);
+    if (this.length + s.length * 3 > this.buf.length) this.grow(s.length * 3);
     this.length += encoder.encodeInto(s, this.buf.subarray(this.length)).written;
+    return this;
+  }
+
+  /** `s` as a JSON string literal, escaped exactly as JSON.stringify escapes it. */
+  jsonString(s: string): this {
+    const n = s.length;
+    if (this.length + n + 2 > this.buf.length) this.grow(n + 2);
+    const buf = this.buf;
+    const start = this.length;
+    let at = start;
+    buf[at++] = QUOTE;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      // Control characters, quote, backslash, and anything beyond ASCII: JSON.stringify's text.
+      if (c < 0x20 || c === QUOTE || c === BACKSLASH || c >= 0x80) {
+        this.length = start;
+        return this.str(JSON.stringify(s));
+      }
+      buf[at++] = c;
+    }
+    buf[at++] = QUOTE;
+    this.length = at;
     return this;
   }
 
   /** One character given by its code (below 0x80). */
   char(code: number): this {
-    this.room(1)[this.length++] = code;
+    if (this.length === this.buf.length) this.grow(1);
+    this.buf[this.length++] = code;
     return this;
   }
 
-  /** Raw bytes, copied. */
+  /**
+   * Raw bytes, copied: text written many times (a symbol's columns in every relocation that
+   * names it) is faster encoded once (`encodeText`) and copied than written from its string.
+   */
   bytes(b: Uint8Array): this {
-    this.room(b.length).set(b, this.length);
+    if (this.length + b.length > this.buf.length) this.grow(b.length);
+    this.buf.set(b, this.length);
     this.length += b.length;
     return this;
   }
 
   spaces(n: number): this {
     if (n <= 0) return this;
-    const buf = this.room(n);
-    buf.fill(SPACE, this.length, this.length + n);
+    if (this.length + n > this.buf.length) this.grow(n);
+    this.buf.fill(SPACE, this.length, this.length + n);
     this.length += n;
     return this;
   }
@@ -84,21 +110,23 @@ export class TextWriter {
   hex(v: number | bigint, width = 0): this {
     let hi: number;
     let lo: number;
-    if (typeof v === 'bigint') {
+    if (typeof v === 'number') {
+      lo = v >>> 0;
+      hi = ((v - lo) / TWO_32) >>> 0;
+    } else {
       const u = BigInt.asUintN(64, v);
       hi = Number(u >> 32n);
       lo = Number(u & 0xffffffffn);
-    } else {
-      lo = v >>> 0;
-      hi = ((v - lo) / TWO_32) >>> 0;
     }
     let n = hi !== 0 ? 8 + digitCount(hi) : digitCount(lo);
     if (width > n) n = width;
-    const buf = this.room(n);
+    if (this.length + n > this.buf.length) this.grow(n);
+    const buf = this.buf;
     const start = this.length;
     let at = start + n;
     this.length = at;
-    for (let i = Math.min(n, 8); i > 0; i--) {
+    const low = at - (n < 8 ? n : 8);
+    while (at > low) {
       buf[--at] = DIGITS[lo & 15]!;
       lo >>>= 4;
     }
@@ -118,7 +146,8 @@ export class TextWriter {
     }
     let n = 1;
     for (let x = v; x >= 10; x = Math.floor(x / 10)) n++;
-    const buf = this.room(n);
+    if (this.length + n > this.buf.length) this.grow(n);
+    const buf = this.buf;
     let at = this.length + n;
     this.length = at;
     do {
@@ -137,7 +166,8 @@ export class TextWriter {
   padStart(start: number, width: number, fill = SPACE): this {
     const n = start + width - this.length;
     if (n <= 0) return this;
-    const buf = this.room(n);
+    if (this.length + n > this.buf.length) this.grow(n);
+    const buf = this.buf;
     buf.copyWithin(start + n, start, this.length);
     buf.fill(fill, start, start + n);
     this.length += n;
@@ -152,6 +182,11 @@ export class TextWriter {
   toString(): string {
     return Buffer.from(this.buf.buffer, this.buf.byteOffset, this.length).toString('utf8');
   }
+}
+
+/** `s` as UTF-8 bytes, for `TextWriter.bytes`. */
+export function encodeText(s: string): Uint8Array {
+  return encoder.encode(s);
 }
 
 /** How many hex digits a non-zero 32-bit value needs (1 for zero). */

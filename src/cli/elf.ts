@@ -1,8 +1,9 @@
+import { TextWriter } from '../binary/text-writer.js';
 import { ElfFile } from '../elf/read.js';
-import { LISTING_PARTS, listing, renderListing, type Listing, type ListingPart } from '../elf/listing.js';
+import { LISTING_PARTS, writeListing, writeListingJson, type ListingPart } from '../elf/listing.js';
 import type { Command } from './commands.js';
 import { UsageError } from './errors.js';
-import { stdout } from './output.js';
+import { stdout, writeStdout } from './output.js';
 import { readInput } from './input.js';
 
 const USAGE = `usage: jitdbg elf FILE [--header] [--sections] [--segments] [--symbols] [--relocs] [--json]
@@ -37,17 +38,11 @@ export const elf: Command = {
     const selected: ReadonlySet<ListingPart> = parts.size ? parts : new Set(LISTING_PARTS);
     const elfFile = ElfFile.read(readInput(file), file);
     // Build the whole output before writing any of it: bad input prints only the error line.
-    const text = json ? jsonText(listing(elfFile, file, selected)) : renderListing(elfFile, selected);
-    stdout().write(text);
+    // Room for the text of most files at once: pages the output never touches cost nothing.
+    const w = new TextWriter(2 * elfFile.bytes.length);
+    if (json) writeListingJson(elfFile, file, selected, w);
+    else writeListing(elfFile, selected, w);
+    writeStdout(w.view());
     return 0;
   },
 };
-
-/** The listing as JSON with one table row per line: large tables stay readable and greppable. */
-function jsonText(l: Listing): string {
-  const members = Object.entries(l).map(([key, value]) => {
-    const body = Array.isArray(value) ? (value.length ? `[\n  ${value.map((row) => JSON.stringify(row)).join(',\n  ')}\n ]` : '[]') : JSON.stringify(value);
-    return `${JSON.stringify(key)}: ${body}`;
-  });
-  return `{\n ${members.join(',\n ')}\n}\n`;
-}

@@ -9,6 +9,7 @@ import {
   sectionTypeName, segmentFlags, segmentTypeName, symbolBindName, symbolDisplayName, symbolOther, symbolShndx,
   symbolTypeName, symbolVisibility, symbolVisibilityName,
 } from './describe.js';
+import { encodeText, TextWriter } from '../binary/text-writer.js';
 import type { ElfFile } from './read.js';
 import type { ElfSection, ElfSymbol } from './types.js';
 
@@ -145,7 +146,17 @@ function symbolRow(elf: ElfFile, table: ElfSection, sym: ElfSymbol): SymbolRow {
 
 /** Every symbol of every symbol table (.symtab and .dynsym), in file order. */
 export function symbolRows(elf: ElfFile): SymbolRow[] {
-  return elf.symbolTables.flatMap((t) => elf.symbols(t).map((sym) => symbolRow(elf, t, sym)));
+  const rows: SymbolRow[] = [];
+  eachSymbolRow(elf, (row) => rows.push(row));
+  return rows;
+}
+
+/**
+ * The symbol rows one at a time: a caller that writes each as it comes keeps none, and rows
+ * that die young cost the garbage collector almost nothing (a large file has 100k of them).
+ */
+function eachSymbolRow(elf: ElfFile, fn: (row: SymbolRow) => void): void {
+  for (const t of elf.symbolTables) for (const sym of elf.symbols(t)) fn(symbolRow(elf, t, sym));
 }
 
 /** The symbols a relocation section refers to (none when sh_link is 0). */
@@ -155,154 +166,254 @@ function linkedSymbols(elf: ElfFile, s: ElfSection): ElfSymbol[] {
 }
 
 export function relocationRows(elf: ElfFile): RelocationRow[] {
+  const rows: RelocationRow[] = [];
+  eachRelocationRow(elf, (row) => rows.push(row));
+  return rows;
+}
+
+/** The relocation rows one at a time, as eachSymbolRow. */
+function eachRelocationRow(elf: ElfFile, fn: (row: RelocationRow) => void): void {
   const machine = elf.header.e_machine;
-  return elf.relocationSections.flatMap((s) => {
+  for (const s of elf.relocationSections) {
     const symbols = linkedSymbols(elf, s);
-    return elf.relocations(s).map((r) => {
+    for (const r of elf.relocations(s)) {
       const sym = r.sym !== 0 ? symbols[r.sym] : undefined;
-      return {
+      fn({
         section: s.name,
         offset: hex(r.r_offset),
         type: relocationTypeName(r.type, machine),
         symbol: sym ? symbolDisplayName(sym, elf.sections) : '',
         symbolIndex: r.sym,
         addend: hex(r.r_addend),
-      };
-    });
+      });
+    }
+  }
+}
+
+// --- JSON ---------------------------------------------------------------------------------
+
+/**
+ * The selected parts as one JSON object (`jitdbg elf --json`), one table row per line so that
+ * large tables stay readable and greppable. Rows are written as they are made.
+ */
+export function writeListingJson(elf: ElfFile, file: string, parts: ReadonlySet<ListingPart>, w: TextWriter): void {
+  w.str('{\n "file": ').jsonString(file);
+  if (parts.has('header')) {
+    w.str(',\n "header": ');
+    jsonRows((fn) => fn(headerRow(elf)), () => {}, w);
+  }
+  const table = (key: string, each: (fn: (row: object) => void) => void): void => {
+    w.str(`,\n "${key}": [`);
+    const rows = jsonRows(each, (n) => w.str(n ? ',\n  ' : '\n  '), w);
+    w.str(rows ? '\n ]' : ']');
+  };
+  if (parts.has('sections')) table('sections', (fn) => sectionRows(elf).forEach(fn));
+  if (parts.has('segments')) table('segments', (fn) => segmentRows(elf).forEach(fn));
+  if (parts.has('symbols')) table('symbols', (fn) => eachSymbolRow(elf, fn));
+  if (parts.has('relocs')) table('relocations', (fn) => eachRelocationRow(elf, fn));
+  w.str('\n}\n');
+}
+
+/**
+ * Flat rows of strings and numbers, as JSON.stringify writes them, `before(n)` ahead of row n;
+ * returns the number of rows. Every row of a table has the keys of the first, in its order:
+ * their text is made once.
+ */
+function jsonRows(each: (fn: (row: object) => void) => void, before: (n: number) => void, w: TextWriter): number {
+  let keys: string[] = [];
+  let prefixes: Uint8Array[] = [];
+  let n = 0;
+  each((row) => {
+    if (n === 0) {
+      keys = Object.keys(row);
+      prefixes = keys.map((key, i) => encodeText(`${i ? ',' : '{'}"${key}":`));
+    }
+    before(n++);
+    for (let i = 0; i < keys.length; i++) {
+      w.bytes(prefixes[i]!);
+      const value = (row as Record<string, string | number>)[keys[i]!]!;
+      if (typeof value === 'number') w.dec(value);
+      else w.jsonString(value);
+    }
+    w.char(0x7d);
   });
+  return n;
 }
 
 // --- text ---------------------------------------------------------------------------------
 
-/** A hex string's digits, zero-padded: readelf's %N.Nlx. */
-const digits = (h: string, width: number): string => h.replace(/^-?0x/, '').padStart(width, '0');
-
 /** The selected parts as text that reads like `readelf -W`. */
 export function renderListing(elf: ElfFile, parts: ReadonlySet<ListingPart>): string {
-  const blocks: string[] = [];
-  if (parts.has('header')) blocks.push(renderHeader(elf));
-  if (parts.has('sections')) blocks.push(renderSections(elf));
-  if (parts.has('segments')) blocks.push(renderSegments(elf));
-  if (parts.has('symbols')) blocks.push(renderSymbols(elf));
-  if (parts.has('relocs')) blocks.push(renderRelocations(elf));
-  return blocks.join('\n');
+  const w = new TextWriter();
+  writeListing(elf, parts, w);
+  return w.toString();
 }
 
-function renderHeader(elf: ElfFile): string {
+/**
+ * The selected parts as `readelf -W` with the same options prints them, byte for byte: in
+ * its order (header, sections, segments, relocations, symbols), and, as readelf does, without
+ * the section and segment parts' opening lines when the header above already says it.
+ */
+export function writeListing(elf: ElfFile, parts: ReadonlySet<ListingPart>, w: TextWriter): void {
+  const header = parts.has('header');
+  if (header) writeHeader(elf, w);
+  if (parts.has('sections')) writeSections(elf, w, !header);
+  if (parts.has('segments')) writeSegments(elf, w, !header);
+  if (parts.has('relocs')) writeRelocations(elf, w);
+  if (parts.has('symbols')) writeSymbols(elf, w);
+}
+
+const NL = 10;
+
+/** `label` padded to readelf's header column, then the value, then a newline. */
+function headerLine(w: TextWriter, label: string, value: string | number): void {
+  const start = w.str('  ').length;
+  w.str(label).padEnd(start, 35);
+  (typeof value === 'number' ? w.dec(value) : w.str(value)).char(NL);
+}
+
+function writeHeader(elf: ElfFile, w: TextWriter): void {
   const h = elf.header;
-  const magic = Array.from(elf.bytes.subarray(0, 16), (b) => b.toString(16).padStart(2, '0')).join(' ');
-  const rows: [string, string | number][] = [
-    ['Class:', 'ELF64'],
-    ['Data:', "2's complement, little endian"],
-    ['Version:', `${h.ei_version} (current)`],
-    ['OS/ABI:', osabiName(h.ei_osabi)],
-    ['ABI Version:', h.ei_abiversion],
-    ['Type:', fileTypeName(h.e_type)],
-    ['Machine:', machineName(h.e_machine)],
-    ['Version:', hex(h.e_version)],
-    ['Entry point address:', hex(h.e_entry)],
-    ['Start of program headers:', `${h.e_phoff} (bytes into file)`],
-    ['Start of section headers:', `${h.e_shoff} (bytes into file)`],
-    ['Flags:', hex(h.e_flags)],
-    ['Size of this header:', `${h.e_ehsize} (bytes)`],
-    ['Size of program headers:', `${h.e_phentsize} (bytes)`],
-    ['Number of program headers:', h.e_phnum],
-    ['Size of section headers:', `${h.e_shentsize} (bytes)`],
-    ['Number of section headers:', h.e_shnum],
-    ['Section header string table index:', h.e_shstrndx],
-  ];
-  return `ELF Header:\n  Magic:   ${magic} \n${rows.map(([k, v]) => `  ${k.padEnd(35)}${v}\n`).join('')}`;
+  w.str('ELF Header:\n  Magic:   ');
+  for (let i = 0; i < 16; i++) w.hex(elf.bytes[i]!, 2).char(0x20);
+  w.char(NL);
+  headerLine(w, 'Class:', 'ELF64');
+  headerLine(w, 'Data:', "2's complement, little endian");
+  headerLine(w, 'Version:', `${h.ei_version} (current)`);
+  headerLine(w, 'OS/ABI:', osabiName(h.ei_osabi));
+  headerLine(w, 'ABI Version:', h.ei_abiversion);
+  headerLine(w, 'Type:', fileTypeName(h.e_type));
+  headerLine(w, 'Machine:', machineName(h.e_machine));
+  headerLine(w, 'Version:', hex(h.e_version));
+  headerLine(w, 'Entry point address:', hex(h.e_entry));
+  headerLine(w, 'Start of program headers:', `${h.e_phoff} (bytes into file)`);
+  headerLine(w, 'Start of section headers:', `${h.e_shoff} (bytes into file)`);
+  headerLine(w, 'Flags:', hex(h.e_flags));
+  headerLine(w, 'Size of this header:', `${h.e_ehsize} (bytes)`);
+  headerLine(w, 'Size of program headers:', `${h.e_phentsize} (bytes)`);
+  headerLine(w, 'Number of program headers:', h.e_phnum);
+  headerLine(w, 'Size of section headers:', `${h.e_shentsize} (bytes)`);
+  headerLine(w, 'Number of section headers:', h.e_shnum);
+  headerLine(w, 'Section header string table index:', h.e_shstrndx);
 }
 
-function renderSections(elf: ElfFile): string {
-  const rows = sectionRows(elf);
-  const lines = [
-    `There are ${rows.length} section headers, starting at offset ${hex(elf.header.e_shoff)}:`,
-    '',
-    'Section Headers:',
-    '  [Nr] Name              Type            Address          Off    Size   ES Flg Lk Inf Al',
-  ];
-  for (const r of rows) {
-    lines.push(`  [${String(r.index).padStart(2)}] ${r.name.padEnd(17)} ${r.type.padEnd(15)} ${digits(r.addr, 16)} ${digits(r.offset, 6)} ${digits(r.size, 6)} ${digits(r.entsize, 2)} ${r.flags.padStart(3)} ${String(r.link).padStart(2)} ${String(r.info).padStart(3)} ${String(Number(r.addralign)).padStart(2)}`);
+/** A number right-aligned in `width` columns, after a space. */
+function column(w: TextWriter, n: number | string, width: number): void {
+  const start = w.char(0x20).length;
+  (typeof n === 'number' ? w.dec(n) : w.str(n)).padStart(start, width);
+}
+
+/** A string left-aligned in `width` columns, after a space. */
+function field(w: TextWriter, s: string, width: number): void {
+  const start = w.char(0x20).length;
+  w.str(s).padEnd(start, width);
+}
+
+function writeSections(elf: ElfFile, w: TextWriter, intro: boolean): void {
+  const h = elf.header;
+  if (intro) w.str(`There are ${elf.sections.length} section headers, starting at offset ${hex(h.e_shoff)}:\n`);
+  w.str('\nSection Headers:\n  [Nr] Name              Type            Address          Off    Size   ES Flg Lk Inf Al\n');
+  for (const s of elf.sections) {
+    w.str('  [');
+    const start = w.length;
+    w.dec(s.index).padStart(start, 2).char(0x5d);
+    field(w, s.name, 17);
+    field(w, sectionTypeName(s.sh_type, h.e_machine), 15);
+    w.char(0x20).hex(s.sh_addr, 16).char(0x20).hex(s.sh_offset, 6).char(0x20).hex(s.sh_size, 6).char(0x20).hex(s.sh_entsize, 2);
+    column(w, sectionFlagLetters(s.sh_flags, h), 3);
+    column(w, s.sh_link, 2);
+    column(w, s.sh_info, 3);
+    column(w, s.sh_addralign, 2);
+    w.char(NL);
   }
-  lines.push('Key to Flags:',
-    '  W (write), A (alloc), X (execute), M (merge), S (strings), I (info),',
-    '  L (link order), O (extra OS processing required), G (group), T (TLS),',
-    '  C (compressed), x (unknown), o (OS specific), E (exclude),',
-    `  ${gnuExtensions(elf.header) ? 'R (retain), ' : ''}D (mbind), ${elf.header.e_machine === EM_X86_64 ? 'l (large), ' : ''}p (processor specific)`);
-  return `${lines.join('\n')}\n`;
+  w.str('Key to Flags:\n  W (write), A (alloc), X (execute), M (merge), S (strings), I (info),\n'
+    + '  L (link order), O (extra OS processing required), G (group), T (TLS),\n'
+    + '  C (compressed), x (unknown), o (OS specific), E (exclude),\n');
+  w.str(`  ${gnuExtensions(h) ? 'R (retain), ' : ''}D (mbind), ${h.e_machine === EM_X86_64 ? 'l (large), ' : ''}p (processor specific)\n`);
 }
 
-function renderSegments(elf: ElfFile): string {
-  const rows = segmentRows(elf);
-  if (rows.length === 0) return '\nThere are no program headers in this file.\n';
-  const lines = [
-    '',
-    `Elf file type is ${fileTypeName(elf.header.e_type)}`,
-    `Entry point ${hex(elf.header.e_entry)}`,
-    `There are ${rows.length} program headers, starting at offset ${elf.header.e_phoff}`,
-    '',
-    'Program Headers:',
-    '  Type           Offset   VirtAddr           PhysAddr           FileSiz  MemSiz   Flg Align',
-  ];
-  for (const [i, r] of rows.entries()) {
-    const p = elf.segments[i]!;
-    lines.push(`  ${r.type.padEnd(14)} 0x${digits(r.offset, 6)} 0x${digits(r.vaddr, 16)} 0x${digits(r.paddr, 16)} 0x${digits(r.filesz, 6)} 0x${digits(r.memsz, 6)} ${segmentFlags(p.p_flags)} ${r.align}`);
+function writeSegments(elf: ElfFile, w: TextWriter, intro: boolean): void {
+  const h = elf.header;
+  if (elf.segments.length === 0) {
+    w.str('\nThere are no program headers in this file.\n');
+    return;
+  }
+  if (intro) w.str(`\nElf file type is ${fileTypeName(h.e_type)}\nEntry point ${hex(h.e_entry)}\nThere are ${elf.segments.length} program headers, starting at offset ${h.e_phoff}\n`);
+  w.str('\nProgram Headers:\n  Type           Offset   VirtAddr           PhysAddr           FileSiz  MemSiz   Flg Align\n');
+  for (const p of elf.segments) {
+    const start = w.str('  ').length;
+    w.str(segmentTypeName(p.p_type, h.e_machine)).padEnd(start, 14);
+    w.str(' 0x').hex(p.p_offset, 6).str(' 0x').hex(p.p_vaddr, 16).str(' 0x').hex(p.p_paddr, 16);
+    w.str(' 0x').hex(p.p_filesz, 6).str(' 0x').hex(p.p_memsz, 6).char(0x20).str(segmentFlags(p.p_flags)).str(' 0x').hex(p.p_align).char(NL);
     if (p.p_type === PT_INTERP) {
       const path = elf.bytes.subarray(p.p_offset, p.p_offset + p.p_filesz);
       const end = path.indexOf(0);
-      lines.push(`      [Requesting program interpreter: ${new TextDecoder().decode(end < 0 ? path : path.subarray(0, end))}]`);
+      w.str('      [Requesting program interpreter: ').bytes(end < 0 ? path : path.subarray(0, end)).str(']\n');
     }
   }
-  return `${lines.join('\n')}\n`;
 }
 
-/** st_size as readelf prints it: decimal up to 99999, hex beyond. */
-function symbolSize(size: string): string {
-  const n = BigInt(size);
-  return (n > 99999n ? size : n.toString()).padStart(5);
-}
-
-function renderSymbols(elf: ElfFile): string {
-  const lines: string[] = [];
-  for (const t of elf.symbolTables) {
+function writeSymbols(elf: ElfFile, w: TextWriter): void {
+  const h = elf.header;
+  const tables = elf.symbolTables;
+  if (tables.length === 0) w.str('\nThere are no symbol tables in this file.\n');
+  for (const t of tables) {
     const symbols = elf.symbols(t);
-    lines.push('', `Symbol table '${t.name}' contains ${symbols.length} ${symbols.length === 1 ? 'entry' : 'entries'}:`,
-      '   Num:    Value          Size Type    Bind   Vis      Ndx Name');
+    w.str(`\nSymbol table '${t.name}' contains ${symbols.length} ${symbols.length === 1 ? 'entry' : 'entries'}:\n`);
+    w.str('   Num:    Value          Size Type    Bind   Vis      Ndx Name\n');
     for (const sym of symbols) {
-      const r = symbolRow(elf, t, sym);
-      const other = symbolOther(sym.st_other, elf.header);
-      const vis = `${symbolVisibilityName(sym.st_other).padEnd(7)}${other === undefined ? '' : ` [${other}] `}`;
-      lines.push(`${String(r.index).padStart(6)}: ${digits(r.value, 16)} ${symbolSize(r.size)} ${r.type.padEnd(7)} ${r.bind.padEnd(6)} ${vis} ${String(r.shndx).padStart(4)} ${r.name}`);
+      const start = w.length;
+      w.dec(sym.index).padStart(start, 6).str(': ').hex(sym.st_value, 16).char(0x20);
+      // st_size: decimal up to 99999, hex beyond, as readelf prints it.
+      const size = w.length;
+      if (sym.st_size > 99999n) w.str('0x').hex(sym.st_size);
+      else w.dec(Number(sym.st_size));
+      w.padStart(size, 5);
+      field(w, symbolTypeName(sym.type, h), 7);
+      field(w, symbolBindName(sym.bind, h), 6);
+      field(w, symbolVisibilityName(sym.st_other), 7);
+      const other = symbolOther(sym.st_other, h);
+      if (other !== undefined) w.str(` [${other}] `);
+      column(w, symbolShndx(sym, h), 4);
+      w.char(0x20).str(symbolDisplayName(sym, elf.sections)).char(NL);
     }
   }
-  if (lines.length === 0) lines.push('', 'There are no symbol tables in this file.');
-  return `${lines.join('\n')}\n`;
 }
 
-function renderRelocations(elf: ElfFile): string {
-  const lines: string[] = [];
+function writeRelocations(elf: ElfFile, w: TextWriter): void {
   const machine = elf.header.e_machine;
-  for (const s of elf.relocationSections) {
+  const sections = elf.relocationSections;
+  if (sections.length === 0) w.str('\nThere are no relocations in this file.\n');
+  // The text of a row's type and symbol columns is formatted once per type and per symbol:
+  // a few dozen types and a few thousand symbols serve hundreds of thousands of rows.
+  const types = new Map<number, Uint8Array>();
+  const typeText = (type: number): Uint8Array => {
+    let text = types.get(type);
+    if (text === undefined) types.set(type, (text = encodeText(`${type.toString(16).padStart(8, '0')} ${relocationTypeName(type, machine).padEnd(22)}`)));
+    return text;
+  };
+  const symbolTexts = new Map<number, (Uint8Array | undefined)[]>();
+  for (const s of sections) {
     const relocs = elf.relocations(s);
     const symbols = linkedSymbols(elf, s);
+    let symbolText = symbolTexts.get(s.sh_link);
+    if (!symbolText) symbolTexts.set(s.sh_link, (symbolText = new Array(symbols.length)));
     const rela = s.sh_type === SHT_RELA;
-    lines.push('', `Relocation section '${s.name}' at offset ${hex(s.sh_offset)} contains ${relocs.length} ${relocs.length === 1 ? 'entry' : 'entries'}:`,
-      rela ? "    Offset             Info             Type               Symbol's Value  Symbol's Name + Addend"
-        : "    Offset             Info             Type               Symbol's Value  Symbol's Name");
+    w.str(`\nRelocation section '${s.name}' at offset ${hex(s.sh_offset)} contains ${relocs.length} ${relocs.length === 1 ? 'entry' : 'entries'}:\n`);
+    w.str(rela ? "    Offset             Info             Type               Symbol's Value  Symbol's Name + Addend\n"
+      : "    Offset             Info             Type               Symbol's Value  Symbol's Name\n");
     for (const r of relocs) {
-      const info = `${r.sym.toString(16).padStart(8, '0')}${r.type.toString(16).padStart(8, '0')}`;
-      let line = `${r.r_offset.toString(16).padStart(16, '0')}  ${info} ${relocationTypeName(r.type, machine).padEnd(22)}`;
+      w.hex(r.r_offset, 16).str('  ').hex(r.sym, 8).bytes(typeText(r.type));
       const sym = r.sym !== 0 ? symbols[r.sym] : undefined;
       if (sym) {
-        line += ` ${sym.st_value.toString(16).padStart(16, '0')} ${symbolDisplayName(sym, elf.sections)}`;
-        if (rela) line += ` ${r.r_addend < 0 ? '-' : '+'} ${Math.abs(r.r_addend).toString(16)}`;
+        w.bytes((symbolText[r.sym] ??= encodeText(` ${sym.st_value.toString(16).padStart(16, '0')} ${symbolDisplayName(sym, elf.sections)}`)));
+        if (rela) w.str(r.r_addend < 0 ? ' - ' : ' + ').hex(Math.abs(r.r_addend));
       } else if (rela) {
-        line += `${' '.repeat(20)}${r.r_addend < 0 ? '-' : ''}${Math.abs(r.r_addend).toString(16)}`;
+        w.spaces(20);
+        if (r.r_addend < 0) w.char(0x2d);
+        w.hex(Math.abs(r.r_addend));
       }
-      lines.push(line);
+      w.char(NL);
     }
   }
-  if (lines.length === 0) lines.push('', 'There are no relocations in this file.');
-  return `${lines.join('\n')}\n`;
 }

@@ -1,5 +1,6 @@
 // One entry per benchmark group; each group lives in its own file.
 import { check } from './check.js';
+import { cli } from './cli.js';
 import { gdb } from './debug.js';
 import { demangle } from './demangle.js';
 import { disasm } from './disasm.js';
@@ -9,4 +10,4 @@ import { link } from './link.js';
 import { live } from './live.js';
 import { tui } from './tui.js';
 
-export const groups: Record<string, () => Promise<void>> = { check, demangle, disasm, dwarf, elf, gdb, link, live, tui };
+export const groups: Record<string, () => Promise<void>> = { check, cli, demangle, disasm, dwarf, elf, gdb, link, live, tui };

@@ -12,7 +12,7 @@ import { commandMs, figure, median, timeMs } from './measure.js';
 const RUNS = 7;
 
 /** llvm-jitlink's own "time to link object files" (wall, ms), median of RUNS runs. */
-function jitlinkLinkMs(objects: string[]): number {
+export function jitlinkLinkMs(objects: string[]): number {
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const r = spawnSync('llvm-jitlink-14', ['-noexec', '-debugger-support', '-show-times', ...objects], { encoding: 'utf8' });
@@ -23,10 +23,14 @@ function jitlinkLinkMs(objects: string[]): number {
   return median(times);
 }
 
-export async function link(): Promise<void> {
+/** The sqlite driver's objects: its main and sqlite3.o. */
+export function sqliteDriverObjects(): string[] {
   const manifest = JSON.parse(readFileSync(join(root, '.cache', 'fixtures', 'manifest.json'), 'utf8'));
-  const driver = manifest.programs.find((p: { name: string }) => p.name === 'sqlite_driver');
-  const objects: string[] = driver.objects;
+  return manifest.programs.find((p: { name: string }) => p.name === 'sqlite_driver').objects;
+}
+
+export async function link(): Promise<void> {
+  const objects = sqliteDriverObjects();
   const ms = timeMs(() => {
     const inputs = objects.map((f) => ({ bytes: readFileSync(f), name: f }));
     const session = new JITSession();

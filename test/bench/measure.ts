@@ -25,13 +25,13 @@ export function timeMs(fn: () => void, runs = 7): number {
   return median(times);
 }
 
-/** Median whole-process wall time (ms) of a command, stdout to /dev/null. */
-export function commandMs(cmd: string, args: string[], runs = 7): number {
+/** Median whole-process wall time (ms) of a command, stdout to /dev/null; it must exit with `status`. */
+export function commandMs(cmd: string, args: string[], runs = 7, status = 0): number {
   const devnull = openSync('/dev/null', 'w');
   try {
     return timeMs(() => {
       const r = spawnSync(cmd, args, { stdio: ['ignore', devnull, 'ignore'] });
-      if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${r.status}`);
+      if (r.status !== status) throw new Error(`${cmd} ${args.join(' ')} exited with ${r.status}`);
     }, runs);
   } finally {
     closeSync(devnull);

@@ -43,3 +43,14 @@ test('strings, padding in place and growth past the first capacity', () => {
   assert.deepEqual(w.view(), new TextEncoder().encode(expected));
   assert.equal(new TextWriter().str('abcdef').padEnd(0, 3).padStart(0, 4, 0x30).spaces(-1).toString(), 'abcdef');
 });
+
+test('jsonString: as JSON.stringify, on plain text, escapes, non-ASCII and lone surrogates', () => {
+  const samples = ['', 'main', 'a"b', 'back\\slash', 'tab\there', '\u0000\u001f\u007f', 'é→', '😀', '\ud800', 'x\udc00y', '\u2028'];
+  let seed = 7;
+  for (let i = 0; i < 200; i++) {
+    let s = '';
+    for (let j = 0; j < i % 13; j++) s += String.fromCharCode((seed = (seed * 1103515245 + 12345) % 2 ** 31) % (j % 3 ? 0x80 : 0x10000));
+    samples.push(s);
+  }
+  for (const s of samples) assert.equal(new TextWriter(1).str('>').jsonString(s).toString(), `>${JSON.stringify(s)}`, JSON.stringify(s));
+});

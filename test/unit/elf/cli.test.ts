@@ -26,6 +26,15 @@ test('the text of each part equals readelf -W', () => {
   }
 });
 
+test('parts together equal readelf with the same options, in its order', () => {
+  const exe = corpusObjects().find((o) => o.name === 'fact.O2')!.object.replace(/\.o$/, '.exe');
+  for (const file of corpusObjects().filter((o) => ['fact.O2', 'shapes.O2'].includes(o.name)).map((o) => o.object)) {
+    assert.equal(jitdbg('elf', '--sections', '--symbols', '--relocs', file), readelf(['-sSrW'], file), `${file} -sSrW`);
+  }
+  // An executable's symbols and relocations name symbol versions, which jitdbg does not show.
+  assert.equal(jitdbg('elf', '--header', '--sections', '--segments', exe), withoutSegmentMap(readelf(['-hSlW'], exe)), `${exe} -hSlW`);
+});
+
 test('no selection lists every part; --json lists the selected ones', () => {
   const file = corpusObjects()[0]!.object;
   const all = jitdbg('elf', file);
