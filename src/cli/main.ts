@@ -1,4 +1,7 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S -u NODE_EXTRA_CA_CERTS node
+// The line above starts node without NODE_EXTRA_CA_CERTS: when it is set, Node 20 initialises
+// OpenSSL at start-up, which costs more (about 0.1 s) than most jitdbg commands take, and
+// jitdbg makes no TLS connection.
 import { JitdbgError } from '../binary/errors.js';
 import { commands, usage } from './commands.js';
 import { UsageError } from './errors.js';

@@ -10,7 +10,7 @@
 //                                    -noexec -debugger-support's "time to link object files"
 //   cli.run_sqlite.process_ratio     the whole `jitdbg run` / the whole llvm-jitlink-14 running it
 //   cli.elf_node.rss_ratio           peak resident memory of `jitdbg elf /usr/bin/node` / its size
-// sqlite3.o throughout, libc.so.6 and node for `elf` too; `node -e 0` is the floor under every
+// sqlite3.o throughout, libc.so.6 and node for `elf` too. `node -e 0` is the floor under every
 // jitdbg figure, printed first.
 import { spawnSync } from 'node:child_process';
 import { realpathSync, statSync } from 'node:fs';
@@ -53,7 +53,9 @@ function coldLinkMs(objects: string[]): number {
 }
 
 export async function cli(): Promise<void> {
-  figure('cli.node_start_ms', commandMs(process.execPath, ['-e', '0'], RUNS), 'ms');
+  // Node's start-up as jitdbg's bin line starts it, and with this environment's NODE_EXTRA_CA_CERTS.
+  figure('cli.node_start_ms', commandMs('/usr/bin/env', ['-u', 'NODE_EXTRA_CA_CERTS', process.execPath, '-e', '0'], RUNS), 'ms');
+  if (process.env['NODE_EXTRA_CA_CERTS']) figure('cli.node_start_extra_ca_ms', commandMs(process.execPath, ['-e', '0'], RUNS), 'ms');
   const sqlite3 = sqlite3Object().object;
   const [libc] = systemFiles().filter((f) => f.includes('libc.so'));
   const node = realpathSync(process.execPath);
