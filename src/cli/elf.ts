@@ -1,10 +1,11 @@
 import { TextWriter } from '../binary/text-writer.js';
-import { ElfFile } from '../elf/read.js';
+import type { ElfFile } from '../elf/read.js';
+import { PT_INTERP, SHT_DYNSYM, SHT_REL, SHT_RELA, SHT_STRTAB, SHT_SYMTAB, SHT_SYMTAB_SHNDX } from '../elf/consts.js';
 import { LISTING_PARTS, writeListing, writeListingJson, type ListingPart } from '../elf/listing.js';
 import type { Command } from './commands.js';
 import { UsageError } from './errors.js';
 import { stdout, writeStdout } from './output.js';
-import { readInput } from './input.js';
+import { readElfTables } from './input.js';
 
 const USAGE = `usage: jitdbg elf FILE [--header] [--sections] [--segments] [--symbols] [--relocs] [--json]
 
@@ -15,6 +16,12 @@ Lists an ELF64 file's header, section headers, program headers, symbol tables (.
            the selected parts; 64-bit numbers as hex strings ("0x1f", "-0x4")
   --help   this text
 `;
+
+/** The sections each part reads: symbol names, and the symbols relocations name. */
+const SYMBOL_SECTIONS = [SHT_SYMTAB, SHT_DYNSYM, SHT_STRTAB, SHT_SYMTAB_SHNDX];
+const PART_SECTIONS: Record<ListingPart, number[]> = {
+  header: [], sections: [], segments: [], symbols: SYMBOL_SECTIONS, relocs: [SHT_REL, SHT_RELA, ...SYMBOL_SECTIONS],
+};
 
 export const elf: Command = {
   summary: 'list the header, sections, segments, symbols and relocations of an ELF file',
@@ -36,7 +43,7 @@ export const elf: Command = {
     if (files.length !== 1) throw new UsageError(`elf: expected one FILE, got ${files.length} (try 'jitdbg elf --help')`);
     const file = files[0]!;
     const selected: ReadonlySet<ListingPart> = parts.size ? parts : new Set(LISTING_PARTS);
-    const elfFile = ElfFile.read(readInput(file), file);
+    const elfFile = readForListing(file, selected);
     // Build the whole output before writing any of it: bad input prints only the error line.
     // Room for the text of most files at once: pages the output never touches cost nothing.
     const w = new TextWriter(2 * elfFile.bytes.length);
@@ -46,3 +53,8 @@ export const elf: Command = {
     return 0;
   },
 };
+
+/** `file` with what a listing of `parts` reads loaded (readElfTables). */
+export function readForListing(file: string, parts: ReadonlySet<ListingPart>): ElfFile {
+  return readElfTables(file, new Set([...parts].flatMap((p) => PART_SECTIONS[p])), new Set(parts.has('segments') ? [PT_INTERP] : []));
+}
