@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import type { Command } from './commands.js';
 import { UsageError } from './errors.js';
 import { readMapped } from '../native/mapped-file.js';
@@ -46,10 +45,8 @@ export const tui: Command = {
         return { name, bytes: readMapped(name) };
       }),
     };
-    // ink and React load only for this command, from the bundle `npm run build` makes (one file
-    // loads in a sixth of the time), or as compiled when there is none.
-    const bundle = new URL('../../tui/main.bundle.js', import.meta.url);
-    const { runTui }: typeof import('../../tui/main.js') = await import(existsSync(bundle) ? bundle.href : '../../tui/main.js');
+    // ink and React load only for this command (a chunk of the bundle `npm run build` makes).
+    const { runTui } = await import('../../tui/main.js');
     await runTui(input);
     return 0;
   },
