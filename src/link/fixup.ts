@@ -3,12 +3,11 @@
  * Every write is bounds-checked against the section and every value against its field's
  * range; a failure is a LinkError naming object, section, offset and symbol.
  */
-import type { ElfRelocation } from '../elf/index.js';
 import {
   fits, leaToLoad, NEEDS_CANONICAL_STUB, NEEDS_STUB, NEEDS_TLS_GD, NEEDS_TLS_LD, NEEDS_TLS_TPOFF_ENTRY, type FixupValues, type RelocationRow,
 } from './arch/x86-64.js';
 import { LinkError } from './errors.js';
-import type { GraphSection, ObjectGraph } from './graph.js';
+import { relocationKey, type GraphSection, type ObjectGraph } from './graph.js';
 import { rowOf } from './passes.js';
 
 export interface SymbolValues {
@@ -19,8 +18,8 @@ export interface SymbolValues {
   stub: Float64Array;
   /** The module's GOT base. */
   GOT: number;
-  /** Per `lea` made a load: the address of the slot it loads from. */
-  indirect: ReadonlyMap<ElfRelocation, number>;
+  /** Per `lea` made a load (by relocationKey): the address of the slot it loads from. */
+  indirect: ReadonlyMap<number, number>;
   /** Thread-local storage: per symbol its tls_index and TP-offset entry (NaN when none), the module's tls_index, T and M. */
   gd: Float64Array;
   tpoff: Float64Array;
@@ -37,19 +36,21 @@ export function applyFixups(g: ObjectGraph, s: GraphSection, bytes: Uint8Array, 
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const v: FixupValues = { S: 0, A: 0, P: 0, Z: 0, GOT: values.GOT, G: 0, L: 0, T: values.T, M: values.M };
   const limit = s.size;
-  for (const rel of s.relocations) {
-    const row = rowOf(g, s, rel.type, rel.sym, rel.r_offset);
-    const offset = rel.r_offset;
-    if (!(offset >= 0 && offset + row.size <= limit)) fail(`${row.name} writes ${row.size} bytes at 0x${offset.toString(16)}, outside the section (0x${limit.toString(16)} bytes)`, rel.sym, offset);
-    const sym = rel.sym;
+  const { type: types, sym: syms, r_offset: offsets, r_addend: addends } = s.relocations;
+  for (let i = 0; i < types.length; i++) {
+    const type = types[i]!;
+    const sym = syms[i]!;
+    const offset = offsets[i]!;
+    const row = rowOf(g, s, type, sym, offset);
+    if (!(offset >= 0 && offset + row.size <= limit)) fail(`${row.name} writes ${row.size} bytes at 0x${offset.toString(16)}, outside the section (0x${limit.toString(16)} bytes)`, sym, offset);
     v.S = values.address[sym]!;
-    v.A = rel.r_addend;
+    v.A = addends[i]!;
     v.P = s.address + offset;
     v.Z = values.size[sym]!;
     v.G = values.got[sym]!;
     if (row.needs & TLS_ENTRIES) v.G = row.needs & NEEDS_TLS_GD ? values.gd[sym]! : row.needs & NEEDS_TLS_LD ? values.ld : values.tpoff[sym]!;
     v.L = v.S;
-    const slot = values.indirect.size ? values.indirect.get(rel) : undefined;
+    const slot = values.indirect.size ? values.indirect.get(relocationKey(s, i)) : undefined;
     let value = slot === undefined ? row.compute(v) : leaToLoad(bytes, offset, v.P, slot);
     if (!fits(row.range, value)) {
       const stub = values.stub[sym]!;
@@ -69,7 +70,7 @@ export function applyFixups(g: ObjectGraph, s: GraphSection, bytes: Uint8Array, 
         break;
       }
       case 2: view.setUint16(offset, value & 0xffff, true); break;
-      case 1: if (rel.type !== 0) view.setUint8(offset, value & 0xff); break;
+      case 1: if (type !== 0) view.setUint8(offset, value & 0xff); break;
     }
   }
 

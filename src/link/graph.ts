@@ -7,7 +7,7 @@ import {
   ElfFile, EM_X86_64, ET_REL, GRP_COMDAT, SHF_ALLOC, SHF_EXCLUDE, SHF_EXECINSTR, SHF_WRITE, SHN_ABS,
   SHN_COMMON, SHN_LORESERVE, SHN_UNDEF, SHT_FINI_ARRAY, SHT_GROUP, SHT_INIT_ARRAY, SHT_NOBITS, SHT_NOTE,
   SHF_TLS, SHT_PREINIT_ARRAY, SHT_PROGBITS, SHT_RELA, SHT_SYMTAB, SHT_X86_64_UNWIND, STB_LOCAL, STT_FILE, STT_SECTION,
-  type ElfRelocation, type ElfSection, type ElfSymbol,
+  type ElfSection, type ElfSymbol, type RelocationTable,
 } from '../elf/index.js';
 import type { SegmentKind } from '../memory/types.js';
 import { LinkError } from './errors.js';
@@ -38,7 +38,7 @@ export interface GraphSection {
   /** The bytes (decompressed); undefined for SHT_NOBITS. A view of the caller's bytes: never written. */
   content: Uint8Array | undefined;
   /** Relocations whose fixups land in this section, and the relocation section's name. */
-  relocations: ElfRelocation[];
+  relocations: RelocationTable;
   relocationSection: string;
   /** Dropped because its COMDAT group was loaded already. */
   discarded: boolean;
@@ -70,6 +70,13 @@ export interface ObjectGraph {
   groups: ComdatGroup[];
 }
 
+const NO_RELOCATIONS: RelocationTable = { length: 0, r_offset: new Float64Array(0), sym: new Uint32Array(0), type: new Uint32Array(0), r_addend: new Float64Array(0) };
+
+/** A number that names relocation `i` of section `s` within its object: the key of maps about single relocations. */
+export function relocationKey(s: GraphSection, i: number): number {
+  return s.index * 2 ** 32 + i;
+}
+
 const LTO_ONLY = 'holds only LTO bytecode; compile with -fno-lto';
 
 /** LLVM bitcode (clang -flto): the raw magic 'BC' 0xC0DE, or the wrapper's 0x0B17C0DE. */
@@ -89,7 +96,7 @@ export function buildGraph(bytes: Uint8Array, name: string): ObjectGraph {
     const target = sections[rs.sh_info];
     if (!target) continue; // relocations for a section that is neither loaded nor kept
     if (rs.sh_type !== SHT_RELA) throw new LinkError('SHT_REL relocations are not used on x86-64', { file: name, section: rs.name });
-    target.relocations = elf.relocations(rs);
+    target.relocations = elf.relocationTable(rs);
     target.relocationSection = rs.name;
   }
 
@@ -123,7 +130,7 @@ function graphSection(elf: ElfFile, s: ElfSection): GraphSection | undefined {
     size: content ? content.length : s.sh_size,
     align: Math.max(1, s.sh_addralign),
     content,
-    relocations: [],
+    relocations: NO_RELOCATIONS,
     relocationSection: '',
     discarded: false,
     address: 0,

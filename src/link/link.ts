@@ -8,7 +8,7 @@
  * made so far is released and the error is rethrown.
  */
 import { JitdbgError } from '../binary/errors.js';
-import { ELFOSABI_GNU, SHN_ABS, SHN_COMMON, STB_GLOBAL, STB_LOCAL, STT_FILE, STT_SECTION, symbolBindName, symbolTypeName, type ElfRelocation } from '../elf/index.js';
+import { ELFOSABI_GNU, SHN_ABS, SHN_COMMON, STB_GLOBAL, STB_LOCAL, STT_FILE, STT_SECTION, symbolBindName, symbolTypeName } from '../elf/index.js';
 import { PlacementError, type Allocation, type MemoryManager } from '../memory/types.js';
 import { NONSHARED_SHIMS, writeStub } from './arch/x86-64.js';
 import { LinkError } from './errors.js';
@@ -226,8 +226,8 @@ function symbolValues(g: ObjectGraph, gi: number, r: Resolution, layout: Layout,
   for (const [sym, slot] of layout.copies) address[sym] = slotAddress(a, slot);
   for (const [sym, slot] of layout.got) got[sym] = slotAddress(a, slot);
   for (const [sym, slot] of layout.stubs) stub[sym] = slotAddress(a, slot);
-  const indirect = new Map<ElfRelocation, number>();
-  for (const [rel, slot] of layout.indirect) indirect.set(rel, slotAddress(a, slot));
+  const indirect = new Map<number, number>();
+  for (const [lea, slot] of layout.indirect) indirect.set(lea.key, slotAddress(a, slot));
   const gd = new Float64Array(n).fill(NaN);
   const tpoff = new Float64Array(n).fill(NaN);
   for (const [sym, slot] of layout.tls.gd) gd[sym] = slotAddress(a, slot);
@@ -247,7 +247,7 @@ function writeSynthesized(layout: Layout, r: Resolution, a: Allocation, v: Symbo
   };
   for (const [sym, slot] of layout.copies) a.segments[slot.segment]!.bytes.set(copies.get(sym)!, slot.offset);
   for (const [sym, slot] of layout.got) word(slot, v.address[sym]!);
-  for (const [rel, slot] of layout.indirect) word(slot, v.address[rel.sym]! + rel.r_addend + 4);
+  for (const [lea, slot] of layout.indirect) word(slot, v.address[lea.sym]! + lea.r_addend + 4);
   // tls_index { module, offset }; an initial-exec entry holds the TP offset S + T.
   for (const [sym, slot] of layout.tls.gd) {
     word(slot, v.M);
@@ -309,12 +309,13 @@ function debugOffsets(g: ObjectGraph, pieces: GraphSection[]): DebugOffsets {
   const size = new Uint8Array(count);
   const target: string[] = [];
   for (const s of pieces) {
-    for (const rel of s.relocations) {
-      const sym = g.symbols[rel.sym]!;
-      const t = inSection(sym) ? g.sections[sym.st_shndx] : undefined;
+    const { type, sym, r_offset } = s.relocations;
+    for (let i = 0; i < type.length; i++) {
+      const symbol = g.symbols[sym[i]!]!;
+      const t = inSection(symbol) ? g.sections[symbol.st_shndx] : undefined;
       if (t?.placement !== 'debug') continue;
-      offset[target.length] = s.address + rel.r_offset;
-      size[target.length] = ROWS[rel.type]!.size; // scanRelocations has checked every type
+      offset[target.length] = s.address + r_offset[i]!;
+      size[target.length] = ROWS[type[i]!]!.size; // scanRelocations has checked every type
       target.push(t.name);
     }
   }
