@@ -49,7 +49,8 @@ export class StringTableBuilder {
     let presetTails: TailIndex | undefined;
     for (const s of this.added) {
       let at = this.presetStrings.get(s);
-      if (at === undefined) at = (presetTails ??= new TailIndex(this.preset)).find(s);
+      // The tails of an empty preset are its empty string, which presetStrings has.
+      if (at === undefined && this.preset.length > 1) at = (presetTails ??= new TailIndex(this.preset)).find(s);
       if (at === undefined) missing.push(s);
       else offsets.set(s, at);
     }

@@ -148,9 +148,11 @@ function placementOf(s: ElfSection, flags: number): SectionPlacement | undefined
   return flags & SHF_WRITE ? 'data' : 'rodata';
 }
 
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 function graphSymbol(s: ElfSymbol, object: string): GraphSymbol {
   const special = s.st_shndx === SHN_ABS || s.st_shndx === SHN_COMMON;
-  if (!special && (s.st_value > BigInt(Number.MAX_SAFE_INTEGER) || s.st_size > BigInt(Number.MAX_SAFE_INTEGER))) {
+  if (!special && (s.st_value > MAX_SAFE || s.st_size > MAX_SAFE)) {
     throw new LinkError(`st_value 0x${s.st_value.toString(16)} or st_size is out of range`, { file: object, symbol: s.name });
   }
   return {

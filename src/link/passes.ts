@@ -21,7 +21,7 @@ import {
   NEEDS_TLS_TPOFF_ENTRY, X86_64_RELOCATIONS, type RelocationRow,
 } from './arch/x86-64.js';
 import { LinkError } from './errors.js';
-import { inSection, relocationKey, type GraphSection, type ObjectGraph } from './graph.js';
+import { inSection, isLoaded, relocationKey, type GraphSection, type ObjectGraph } from './graph.js';
 import type { Resolution, ResolveOptions, Binding } from './resolve.js';
 
 /** The relocation rows by type number, for the hot loops. */
@@ -84,8 +84,10 @@ export function scanRelocations(g: ObjectGraph, r: Resolution, batchAddress: (t:
   const leas: Reference[] = [];
   const loads: Reference[] = [];
   const tls: TlsNeeds = { gd: new Set(), tpoff: new Set(), ld: false, static: false };
+  const loaded = loadedTargets(g);
   for (const s of g.sections) {
     if (!s || s.discarded || s.relocations.length === 0) continue;
+    const debug = s.placement === 'debug';
     const { type: types, sym: syms, r_offset: offsets, r_addend: addends } = s.relocations;
     for (let i = 0; i < types.length; i++) {
       const type = types[i]!;
@@ -93,6 +95,8 @@ export function scanRelocations(g: ObjectGraph, r: Resolution, batchAddress: (t:
       const row = rowOf(g, s, type, sym, offsets[i]!);
       const target = r.targets[sym];
       if (!target) throw new LinkError(`relocation names symbol index ${sym}, past the symbol table`, { file: g.name, section: s.relocationSection, offset: offsets[i]! });
+      // Debug data pointing at debug data (most of DWARF's fixups): nothing to reserve or constrain.
+      if (debug && !loaded[sym] && target.kind === 'self' && (row.needs & (NEEDS_GOT_ENTRY | NEEDS_TLS_SYMBOL)) === 0) continue;
       if (row.needs & NEEDS_GOT_ENTRY) gotSet.add(sym);
       if (row.needs & NEEDS_TLS_SYMBOL) {
         if (target.kind !== 'self' || !isThreadLocal(g, sym)) {
@@ -167,7 +171,7 @@ export function scanRelocations(g: ObjectGraph, r: Resolution, batchAddress: (t:
     const sym = s.relocations.sym[i]!;
     if (type === 10 || type === 11) {
       // Absolute: the target must be low. In a debug section only when it points at loaded code or data.
-      if (s.placement === 'debug' && !targetsLoaded(g, sym)) return;
+      if (s.placement === 'debug' && !loaded[sym]) return;
       const max = type === 10 ? 2 ** 32 : TWO_31;
       if (max < placement.max) {
         placement.max = max;
@@ -201,12 +205,15 @@ function isThreadLocal(g: ObjectGraph, sym: number): boolean {
   return home !== undefined && home.placement === 'tls' && !home.discarded;
 }
 
-function targetsLoaded(g: ObjectGraph, sym: number): boolean {
-  const s = g.symbols[sym];
-  if (!s) return false;
-  if (!inSection(s) && s.type !== STT_SECTION) return true; // undefined: resolved elsewhere, loaded
-  const sec = g.sections[s.st_shndx];
-  return sec !== undefined && sec.placement !== 'debug';
+/** Per symbol index, 1 when the symbol lies in loaded code or data (not in debug data). */
+function loadedTargets(g: ObjectGraph): Uint8Array {
+  const loaded = new Uint8Array(g.symbols.length);
+  for (const s of g.symbols) {
+    // An undefined symbol is resolved elsewhere, in loaded code or data.
+    if (!inSection(s) && s.type !== STT_SECTION) loaded[s.index] = 1;
+    else if (isLoaded(g.sections[s.st_shndx])) loaded[s.index] = 1;
+  }
+  return loaded;
 }
 
 /** The table row of a relocation, or the LinkError that names why there is none. */
