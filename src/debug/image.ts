@@ -126,30 +126,35 @@ function concatenated(modules: readonly ImageSource[]): Map<string, Uint8Array> 
   for (const [name, size] of sizes) out.set(name, new Uint8Array(size));
   modules.forEach((m, i) => {
     const base = bases[i]!;
+    const moved = [...base.values()].some((at) => at !== 0);
     for (const [name, bytes] of m.debugSections) {
       const target = out.get(name)!;
       const at = base.get(name)!;
       target.set(bytes, at);
-      const view = new DataView(target.buffer, target.byteOffset + at, bytes.length);
       const fields = m.debugOffsets.get(name);
-      let last = '';
-      let add = 0;
-      for (let k = 0; k < (fields?.target.length ?? 0); k++) {
-        const t = fields!.target[k]!;
-        if (t !== last) {
-          last = t;
-          add = base.get(t) ?? 0;
-        }
-        const offset = fields!.offset[k]!;
-        const size = fields!.size[k]!;
-        if (add === 0) continue;
-        if (size === 4) view.setUint32(offset, view.getUint32(offset, true) + add, true);
-        else if (size === 8) view.setBigUint64(offset, view.getBigUint64(offset, true) + BigInt(add), true);
-        else throw new UnmergeableError(`a ${size}-byte section offset cannot be rebased`, { file: m.name, section: name, offset });
-      }
+      if (moved && fields) rebase(new DataView(target.buffer, target.byteOffset + at, bytes.length), fields, base, { file: m.name, section: name });
     }
   });
   return out;
+}
+
+/** Raises each field of `fields` in `view` by where the part of its target section starts (`base`). */
+function rebase(view: DataView, fields: DebugOffsets, base: ReadonlyMap<string, number>, where: { file: string; section: string }): void {
+  const { offset, size, target } = fields;
+  let last = '';
+  let add = 0;
+  for (let k = 0; k < target.length; k++) {
+    const t = target[k]!;
+    if (t !== last) {
+      last = t;
+      add = base.get(t) ?? 0;
+    }
+    if (add === 0) continue;
+    const at = offset[k]!;
+    if (size[k] === 4) view.setUint32(at, view.getUint32(at, true) + add, true);
+    else if (size[k] === 8) view.setBigUint64(at, view.getBigUint64(at, true) + BigInt(add), true);
+    else throw new UnmergeableError(`a ${size[k]}-byte section offset cannot be rebased`, { ...where, offset: at });
+  }
 }
 
 /**

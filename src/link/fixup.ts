@@ -35,24 +35,26 @@ const TWO_32 = 2 ** 32;
 export function applyFixups(g: ObjectGraph, s: GraphSection, bytes: Uint8Array, values: SymbolValues): void {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const v: FixupValues = { S: 0, A: 0, P: 0, Z: 0, GOT: values.GOT, G: 0, L: 0, T: values.T, M: values.M };
+  const { address, size, got } = values;
+  const indirect = values.indirect.size ? values.indirect : undefined;
   const limit = s.size;
+  const base = s.address;
   const { type: types, sym: syms, r_offset: offsets, r_addend: addends } = s.relocations;
+  // A loop over every relocation of sqlite3.o mostly runs before V8 optimizes it: it does no more than each fixup needs.
   for (let i = 0; i < types.length; i++) {
     const type = types[i]!;
     const sym = syms[i]!;
     const offset = offsets[i]!;
     const row = rowOf(g, s, type, sym, offset);
     if (!(offset >= 0 && offset + row.size <= limit)) fail(`${row.name} writes ${row.size} bytes at 0x${offset.toString(16)}, outside the section (0x${limit.toString(16)} bytes)`, sym, offset);
-    v.S = values.address[sym]!;
+    v.S = v.L = address[sym]!;
     v.A = addends[i]!;
-    v.P = s.address + offset;
-    v.Z = values.size[sym]!;
-    v.G = values.got[sym]!;
-    if (row.needs & TLS_ENTRIES) v.G = row.needs & NEEDS_TLS_GD ? values.gd[sym]! : row.needs & NEEDS_TLS_LD ? values.ld : values.tpoff[sym]!;
-    v.L = v.S;
-    const slot = values.indirect.size ? values.indirect.get(relocationKey(s, i)) : undefined;
+    v.P = base + offset;
+    v.Z = size[sym]!;
+    v.G = row.needs & TLS_ENTRIES ? tlsEntry(row, sym) : got[sym]!;
+    const slot = indirect?.get(relocationKey(s, i));
     let value = slot === undefined ? row.compute(v) : leaToLoad(bytes, offset, v.P, slot);
-    if (!fits(row.range, value)) {
+    if (!(value >= row.min && value <= row.max)) {
       const stub = values.stub[sym]!;
       if (row.needs & (NEEDS_STUB | NEEDS_CANONICAL_STUB) && stub === stub) {
         v.L = stub;
@@ -72,6 +74,11 @@ export function applyFixups(g: ObjectGraph, s: GraphSection, bytes: Uint8Array, 
       case 2: view.setUint16(offset, value & 0xffff, true); break;
       case 1: if (type !== 0) view.setUint8(offset, value & 0xff); break;
     }
+  }
+
+  /** G of a TLS fixup: the symbol's tls_index, the module's, or the symbol's TP offset entry. */
+  function tlsEntry(row: RelocationRow, sym: number): number {
+    return row.needs & NEEDS_TLS_GD ? values.gd[sym]! : row.needs & NEEDS_TLS_LD ? values.ld : values.tpoff[sym]!;
   }
 
   function symbolName(sym: number): string {

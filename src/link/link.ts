@@ -279,6 +279,7 @@ function relocateSections(g: ObjectGraph, layout: Layout, a: Allocation, v: Symb
     if (list) list.push(s);
     else pieces.set(s.name, [s]);
   }
+  const debugHomes = debugHomesOf(g);
   for (const [name, list] of pieces) {
     const last = list[list.length - 1]!;
     const whole = new Uint8Array(last.address + last.size);
@@ -290,7 +291,7 @@ function relocateSections(g: ObjectGraph, layout: Layout, a: Allocation, v: Symb
       if (layout.tls.sections.size) threadLocalLocations(s, bytes, v);
     }
     debug.set(name, whole);
-    offsets.set(name, debugOffsets(g, list));
+    offsets.set(name, debugOffsets(list, debugHomes));
   }
   for (const s of g.sections) {
     if (!s || s.discarded || !inSegment(s.placement)) continue;
@@ -303,7 +304,7 @@ function relocateSections(g: ObjectGraph, layout: Layout, a: Allocation, v: Symb
 }
 
 /** The fields of the pieces of one debug section that hold an offset into a debug section. */
-function debugOffsets(g: ObjectGraph, pieces: GraphSection[]): DebugOffsets {
+function debugOffsets(pieces: GraphSection[], debugHomes: (string | undefined)[]): DebugOffsets {
   const count = pieces.reduce((n, s) => n + s.relocations.length, 0);
   const offset = new Uint32Array(count);
   const size = new Uint8Array(count);
@@ -311,15 +312,22 @@ function debugOffsets(g: ObjectGraph, pieces: GraphSection[]): DebugOffsets {
   for (const s of pieces) {
     const { type, sym, r_offset } = s.relocations;
     for (let i = 0; i < type.length; i++) {
-      const symbol = g.symbols[sym[i]!]!;
-      const t = inSection(symbol) ? g.sections[symbol.st_shndx] : undefined;
-      if (t?.placement !== 'debug') continue;
+      const home = debugHomes[sym[i]!];
+      if (home === undefined) continue;
       offset[target.length] = s.address + r_offset[i]!;
       size[target.length] = ROWS[type[i]!]!.size; // scanRelocations has checked every type
-      target.push(t.name);
+      target.push(home);
     }
   }
   return { offset: offset.subarray(0, target.length), size: size.subarray(0, target.length), target };
+}
+
+/** Per symbol index, the name of the debug section that defines the symbol, if one does. */
+function debugHomesOf(g: ObjectGraph): (string | undefined)[] {
+  return g.symbols.map((symbol) => {
+    const home = inSection(symbol) ? g.sections[symbol.st_shndx] : undefined;
+    return home?.placement === 'debug' ? home.name : undefined;
+  });
 }
 
 /** x86-64 Linux objects use the GNU symbol types and bindings whether or not they say so. */
