@@ -10,7 +10,7 @@
  * registration instead of one per module. Their debug sections are then concatenated name by
  * name, each field holding an offset into a debug section (which the linker lists) raised by
  * where that section's part now starts, as a linker does; their .eh_frame sections, one per
- * module in memory, become one, moved to the lowest of their addresses. docs/debug-image.md
+ * module in memory, become one, around the largest one's address. docs/debug-image.md
  * explains the choices.
  */
 import {
@@ -158,18 +158,21 @@ function rebase(view: DataView, fields: DebugOffsets, base: ReadonlyMap<string, 
 }
 
 /**
- * One .eh_frame for the modules: each module's, read from target memory, moved after the
- * previous one, at the lowest of their addresses. Not SHF_ALLOC: those bytes are not loaded
- * there; its sh_addr is the base of its PC-relative pointers.
+ * One .eh_frame for the modules: each module's, read from target memory, after the previous
+ * one, placed so that the largest stays at its own address (its pointers need no rewriting)
+ * and the others are moved. Not SHF_ALLOC: those bytes are not loaded there; its sh_addr is
+ * the base of its PC-relative pointers.
  */
 function mergedEhFrame(modules: readonly ImageSource[], read: ReadTarget): RawSectionSpec | undefined {
   const frames = modules.flatMap((m) => m.sections.filter((s) => s.name === EH_FRAME && s.size > 0));
   if (frames.length === 0) return undefined;
-  const address = Math.min(...frames.map((s) => s.address));
+  const largest = frames.reduce((a, s) => (s.size > a.size ? s : a));
+  const address = largest.address - frames.slice(0, frames.indexOf(largest)).reduce((n, s) => n + s.size, 0);
   const data = new Uint8Array(frames.reduce((n, s) => n + s.size, 0));
   let at = 0;
   for (const s of frames) {
-    data.set(moveEhFrame(read(s.address, s.size), s.address, address + at), at);
+    const bytes = read(s.address, s.size);
+    data.set(s === largest ? bytes : moveEhFrame(bytes, s.address, address + at), at);
     at += s.size;
   }
   return { name: EH_FRAME, sh_type: SHT_PROGBITS, sh_addr: address, sh_addralign: 8, data };
