@@ -128,4 +128,12 @@ export class ByteWriter {
   finish(): Uint8Array {
     return this.buf.slice(0, this.end);
   }
+
+  /**
+   * The bytes written, as a view of the writer's buffer rather than a copy: for a writer that
+   * is done, made with the capacity it needed (a debug image is megabytes).
+   */
+  take(): Uint8Array {
+    return this.buf.subarray(0, this.end);
+  }
 }

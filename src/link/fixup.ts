@@ -8,7 +8,7 @@ import {
 } from './arch/x86-64.js';
 import { LinkError } from './errors.js';
 import { relocationKey, type GraphSection, type ObjectGraph } from './graph.js';
-import { rowOf } from './passes.js';
+import { noRow, ROWS } from './passes.js';
 
 export interface SymbolValues {
   /** Per symbol index: address, size, GOT entry address and stub address (NaN when none). */
@@ -45,7 +45,7 @@ export function applyFixups(g: ObjectGraph, s: GraphSection, bytes: Uint8Array, 
     const type = types[i]!;
     const sym = syms[i]!;
     const offset = offsets[i]!;
-    const row = rowOf(g, s, type, sym, offset);
+    const row = ROWS[type] ?? noRow(g, s, type, sym, offset);
     if (!(offset >= 0 && offset + row.size <= limit)) fail(`${row.name} writes ${row.size} bytes at 0x${offset.toString(16)}, outside the section (0x${limit.toString(16)} bytes)`, sym, offset);
     v.S = v.L = address[sym]!;
     v.A = addends[i]!;

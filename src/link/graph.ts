@@ -4,11 +4,12 @@
  * neutral, read from an ElfFile. Later passes fill in addresses; this one only describes.
  */
 import {
-  ElfFile, EM_X86_64, ET_REL, GRP_COMDAT, SHF_ALLOC, SHF_EXCLUDE, SHF_EXECINSTR, SHF_WRITE, SHN_ABS,
+  EM_X86_64, ET_REL, GRP_COMDAT, SHF_ALLOC, SHF_EXCLUDE, SHF_EXECINSTR, SHF_WRITE, SHN_ABS,
   SHN_COMMON, SHN_LORESERVE, SHN_UNDEF, SHT_FINI_ARRAY, SHT_GROUP, SHT_INIT_ARRAY, SHT_NOBITS, SHT_NOTE,
   SHF_TLS, SHT_PREINIT_ARRAY, SHT_PROGBITS, SHT_RELA, SHT_SYMTAB, SHT_X86_64_UNWIND, STB_LOCAL, STT_FILE, STT_SECTION,
-  type ElfSection, type ElfSymbol, type RelocationTable,
-} from '../elf/index.js';
+} from '../elf/consts.js';
+import { ElfFile } from '../elf/read.js';
+import type { ElfSection, ElfSymbol, RelocationTable } from '../elf/types.js';
 import type { SegmentKind } from '../memory/types.js';
 import { LinkError } from './errors.js';
 

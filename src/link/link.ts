@@ -8,7 +8,8 @@
  * made so far is released and the error is rethrown.
  */
 import { JitdbgError } from '../binary/errors.js';
-import { ELFOSABI_GNU, SHN_ABS, SHN_COMMON, STB_GLOBAL, STB_LOCAL, STT_FILE, STT_SECTION, symbolBindName, symbolTypeName } from '../elf/index.js';
+import { ELFOSABI_GNU, SHN_ABS, SHN_COMMON, STB_GLOBAL, STB_LOCAL, STT_FILE, STT_SECTION } from '../elf/consts.js';
+import { symbolBindName, symbolTypeName } from '../elf/describe.js';
 import { PlacementError, type Allocation, type MemoryManager } from '../memory/types.js';
 import { NONSHARED_SHIMS, writeStub } from './arch/x86-64.js';
 import { LinkError } from './errors.js';

@@ -14,7 +14,7 @@
  * in node, a typeinfo) reads a copy of it in the module instead; the rest constrain the
  * placement, and come first.
  */
-import { STT_SECTION } from '../elf/index.js';
+import { STT_SECTION } from '../elf/consts.js';
 import type { Placement } from '../memory/types.js';
 import {
   fits, isRipLea, NEEDS_CANONICAL_STUB, NEEDS_GOT_ENTRY, NEEDS_STATIC_TLS, NEEDS_STUB, NEEDS_TLS_GD, NEEDS_TLS_LD, NEEDS_TLS_SYMBOL,
@@ -92,10 +92,12 @@ export function scanRelocations(g: ObjectGraph, r: Resolution, batchAddress: (t:
     for (let i = 0; i < types.length; i++) {
       const type = types[i]!;
       const sym = syms[i]!;
-      const row = rowOf(g, s, type, sym, offsets[i]!);
+      const row = ROWS[type] ?? noRow(g, s, type, sym, offsets[i]!);
       const target = r.targets[sym];
       if (!target) throw new LinkError(`relocation names symbol index ${sym}, past the symbol table`, { file: g.name, section: s.relocationSection, offset: offsets[i]! });
-      // Debug data pointing at debug data (most of DWARF's fixups): nothing to reserve or constrain.
+      // Nothing to reserve or constrain (most of DWARF's fixups): a 64-bit field that needs nothing,
+      // or debug data pointing at debug data without a GOT entry or TLS.
+      if (row.needs === 0 && row.size === 8) continue;
       if (debug && !loaded[sym] && target.kind === 'self' && (row.needs & (NEEDS_GOT_ENTRY | NEEDS_TLS_SYMBOL)) === 0) continue;
       if (row.needs & NEEDS_GOT_ENTRY) gotSet.add(sym);
       if (row.needs & NEEDS_TLS_SYMBOL) {
@@ -216,10 +218,8 @@ function loadedTargets(g: ObjectGraph): Uint8Array {
   return loaded;
 }
 
-/** The table row of a relocation, or the LinkError that names why there is none. */
-export function rowOf(g: ObjectGraph, s: GraphSection, type: number, sym: number, offset: number): RelocationRow {
-  const row = ROWS[type];
-  if (row) return row;
+/** The LinkError that names why a relocation's type has no row in ROWS. */
+export function noRow(g: ObjectGraph, s: GraphSection, type: number, sym: number, offset: number): never {
   const entry = X86_64_RELOCATIONS.get(type);
   const where = { file: g.name, section: s.name, offset, symbol: g.symbols[sym]?.name || `#${sym}` };
   if (entry && 'refused' in entry) throw new LinkError(`${entry.name}: ${entry.refused}`, where);

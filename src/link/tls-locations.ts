@@ -5,7 +5,7 @@ import { ByteWriter } from '../binary/index.js';
 import {
   DW_OP_const4u, DW_OP_const8u, DW_OP_form_tls_address, DW_OP_GNU_push_tls_address, DW_OP_nop, DW_OP_piece,
 } from '../dwarf/forms/consts.js';
-import { R_X86_64_DTPOFF32, R_X86_64_DTPOFF64 } from '../elf/index.js';
+import { R_X86_64_DTPOFF32, R_X86_64_DTPOFF64 } from '../elf/consts.js';
 import type { SymbolValues } from './fixup.js';
 import type { GraphSection } from './graph.js';
 
