@@ -249,7 +249,7 @@ export class ElfFile {
       if (strtab.sh_type !== SHT_STRTAB) throw this.headerError(strtab, `e_shstrndx names a section of type ${hex(strtab.sh_type)}, not a string table`);
       checkBounds(strtab);
       const names = new StringTable(this.sectionData(strtab), this.at(undefined, strtab.sh_offset), 'the section name table');
-      for (const s of out) s.name = names.get(s.sh_name, `section [${s.index}]: sh_name`, this.at(undefined, e_shoff + s.index * ELF64_SHDR_SIZE));
+      for (const s of out) s.name = names.get(s.sh_name) ?? names.pastEnd(s.sh_name, `section [${s.index}]: sh_name`, this.at(undefined, e_shoff + s.index * ELF64_SHDR_SIZE));
     }
     for (const s of out) checkBounds(s);
     return out;
@@ -301,7 +301,7 @@ export class ElfFile {
       }
       out[i] = {
         index: i,
-        name: names.get(st_name, `symbol ${i}: st_name`, this.at(table, o)),
+        name: names.get(st_name) ?? names.pastEnd(st_name, `symbol ${i}: st_name`, this.at(table, o)),
         st_name,
         type: st_info & 0xf,
         bind: st_info >> 4,
@@ -378,13 +378,21 @@ class StringTable {
     return this.buffer.length;
   }
 
-  /** The string at `offset`; `at` locates the referring field for errors. */
-  get(offset: number, referrer: string, at: Location): string {
+  /**
+   * The string at `offset`, or undefined when `offset` is past the end: the caller then throws
+   * pastEnd, naming its field (built only then: symbol tables have thousands of entries).
+   */
+  get(offset: number): string | undefined {
     if (offset === 0 && this.buffer.length === 0) return '';
-    if (offset >= this.buffer.length) throw new FormatError(`${referrer} ${hex(offset)} is past the end of ${this.what} (size ${hex(this.buffer.length)})`, at);
+    if (offset >= this.buffer.length) return undefined;
     const end = this.buffer.indexOf(0, offset);
     if (end < 0) throw new FormatError(`the string at ${hex(offset)} is not NUL-terminated`, { ...this.origin, offset: (this.origin.offset ?? 0) + offset });
     return this.buffer.toString('utf8', offset, end);
+  }
+
+  /** The error for field `referrer`, located at `at`, whose `offset` is past the end. */
+  pastEnd(offset: number, referrer: string, at: Location): never {
+    throw new FormatError(`${referrer} ${hex(offset)} is past the end of ${this.what} (size ${hex(this.buffer.length)})`, at);
   }
 }
 

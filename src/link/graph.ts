@@ -163,7 +163,7 @@ function graphSymbol(s: ElfSymbol, object: string): GraphSymbol {
     type: s.type,
     st_shndx: s.st_shndx,
     value: s.st_shndx === SHN_ABS ? Number(BigInt.asIntN(64, s.st_value)) : Number(s.st_value),
-    size: Number(BigInt.asUintN(53, s.st_size)),
+    size: s.st_size > MAX_SAFE ? Number(BigInt.asUintN(53, s.st_size)) : Number(s.st_size),
   };
 }
 

@@ -333,6 +333,9 @@ function debugHomesOf(g: ObjectGraph): (string | undefined)[] {
 
 /** x86-64 Linux objects use the GNU symbol types and bindings whether or not they say so. */
 const GNU = { ei_osabi: ELFOSABI_GNU };
+/** readelf's words for each st_info nibble, looked up once rather than per symbol. */
+const TYPE_NAMES = Array.from({ length: 16 }, (_, v) => symbolTypeName(v, GNU));
+const BIND_NAMES = Array.from({ length: 16 }, (_, v) => symbolBindName(v, GNU));
 
 function strengthOf(bind: number, shndx: number): number {
   return shndx === SHN_COMMON ? COMMON : bind === STB_GLOBAL ? STRONG : WEAK;
@@ -353,7 +356,7 @@ function describe(g: ObjectGraph, r: Resolution, layout: Layout, a: Allocation, 
     if (s.st_shndx === SHN_COMMON && !layout.commons.has(s.index)) continue;
     if (!inSection(s) && s.st_shndx !== SHN_ABS && s.st_shndx !== SHN_COMMON) continue;
     const address = v.address[s.index]!;
-    symbols.push({ name: s.name, address, size: s.size, type: s.type, bind: s.bind, typeName: symbolTypeName(s.type, GNU), bindName: symbolBindName(s.bind, GNU) });
+    symbols.push({ name: s.name, address, size: s.size, type: s.type, bind: s.bind, typeName: TYPE_NAMES[s.type]!, bindName: BIND_NAMES[s.bind]! });
     if (s.bind !== STB_LOCAL && isExternal(s)) {
       definitions.push({ name: s.name, address, size: s.size, strength: strengthOf(s.bind, s.st_shndx), object: g.name });
     }
