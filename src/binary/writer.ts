@@ -73,9 +73,14 @@ export class ByteWriter {
     this.ensure(8);
     if (typeof v === 'number') {
       if (!Number.isSafeInteger(v)) throw new RangeError(`u64: ${v} is not a safe integer`);
-      v = BigInt(v);
+      // Two 32-bit halves, without a BigInt per value (symbol tables write thousands).
+      const high = Math.floor(v / 2 ** 32);
+      const low = v - high * 2 ** 32;
+      this.view.setUint32(this.pos, this.littleEndian ? low : high >>> 0, this.littleEndian);
+      this.view.setUint32(this.pos + 4, this.littleEndian ? high >>> 0 : low, this.littleEndian);
+    } else {
+      this.view.setBigUint64(this.pos, BigInt.asUintN(64, v), this.littleEndian);
     }
-    this.view.setBigUint64(this.pos, BigInt.asUintN(64, v), this.littleEndian);
     this.pos += 8;
     return this;
   }
@@ -122,5 +127,13 @@ export class ByteWriter {
   /** The bytes written so far (a copy trimmed to the high-water mark). */
   finish(): Uint8Array {
     return this.buf.slice(0, this.end);
+  }
+
+  /**
+   * The bytes written, as a view of the writer's buffer rather than a copy: for a writer that
+   * is done, made with the capacity it needed (a debug image is megabytes).
+   */
+  take(): Uint8Array {
+    return this.buf.subarray(0, this.end);
   }
 }

@@ -3,7 +3,6 @@
  * linked natively by the compiler driver for `--mode native`, and the same objects given to
  * `jitdbg run` for `--mode jit`. Parity then compares one compilation linked two ways.
  */
-import { execFile } from 'node:child_process';
 import { basename, extname, join } from 'node:path';
 
 const C_SOURCES = new Set(['.c']);
@@ -63,7 +62,9 @@ export async function acceptedFlags(compiler: string, file: string, flags: reado
   return { flags: flags.filter((_, i) => verdicts[i]), rejected: flags.filter((_, i) => !verdicts[i]) };
 }
 
-function run(command: string, args: string[]): Promise<void> {
+async function run(command: string, args: string[]): Promise<void> {
+  // Loaded here: `jitdbg run` imports this file for isSource, and node:child_process is slow to load.
+  const { execFile } = await import('node:child_process');
   return new Promise((resolve, reject) => {
     execFile(command, args, { maxBuffer: 1 << 20 }, (error, _stdout, stderr) => {
       if (!error) return resolve();

@@ -11,7 +11,7 @@ import { detectFormat } from '../check/formats.js';
 import { failed, json, junit, summary, textReport } from '../check/report.js';
 import { check, type CheckOptions } from '../check/runner.js';
 import type { Command } from './commands.js';
-import { splitFlags } from './compile.js';
+import { splitFlags } from './flags.js';
 import { UsageError } from './errors.js';
 import { stdout } from './output.js';
 

@@ -15,6 +15,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { isCxx, isSource } from '../check/build.js';
 import { UsageError } from './errors.js';
+import { splitFlags } from './flags.js';
 
 
 export interface CompileOptions {
@@ -101,13 +102,6 @@ export function makeDependencies(text: string): string[] {
   const colon = body.search(/:(\s|$)/);
   const out: string[] = [];
   for (const m of body.slice(colon + 1).matchAll(/(?:\\.|[^\s\\])+/g)) out.push(m[0].replace(/\\(.)/g, '$1'));
-  return out;
-}
-
-/** Flags from an environment variable or --cflags: words split at white space, quotes grouping ('-DX="a b"' is one word). */
-export function splitFlags(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(/(?:"[^"]*"|'[^']*'|\S)+/g)) out.push(m[0].replace(/"([^"]*)"|'([^']*)'/g, '$1$2'));
   return out;
 }
 

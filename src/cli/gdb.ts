@@ -91,7 +91,7 @@ export const gdb: Command = {
       return 0;
     }
     // A file that does not compile or link is one line now, not a failure after GDB's prompt.
-    checkProgram(o.run!);
+    await checkProgram(o.run!);
     const child = spawn(o.gdb, gdbArguments(o), { stdio: 'inherit' });
     // The terminal's ^C is GDB's to handle (it interrupts the program), not a reason to leave.
     const ignore = () => {};

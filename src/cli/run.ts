@@ -12,12 +12,12 @@ import type { Target } from '../target/types.js';
 import { untimed } from '../link/link.js';
 import type { Command } from './commands.js';
 import { isSource } from '../check/build.js';
-import { compiled, splitFlags } from './compile.js';
+import type { CompileOptions } from './compile.js';
 import { imageDumper } from './dump-images.js';
 import { UsageError } from './errors.js';
+import { splitFlags } from './flags.js';
 import { stdout } from './output.js';
 import { checkFile } from './input.js';
-import { libraryHint } from './library-hint.js';
 
 export const RUN_OPTIONS = `  --entry SYM         call SYM instead of main
   --lib LIB           load the shared library LIB (e.g. libz.so.1, or a path) and resolve
@@ -108,12 +108,13 @@ export const run: Command = {
         lines.push(`jitdbg: timing ${phase} ${(Number(process.hrtime.bigint() - t) / 1e6).toFixed(2)}`);
       }
     };
-    const objects = timed('compile', () => o.files.map((f) => compiled(f, { flags: o.cflags })));
+    const compile = await compiler(o.files);
+    const objects = timed('compile', () => o.files.map((f) => compile(f, { flags: o.cflags })));
     const target = new InProcessTarget({ libraries: o.libs });
-    const session = timed('link-total', () => linkProgram(o, objects, target, {
+    const session = await withLibraryHint(() => timed('link-total', () => linkProgram(o, objects, target, {
       timer: timed,
       ...(o.dumpImages ? { registrar: imageDumper(o.dumpImages, target) } : {}),
-    }));
+    })));
     const main = session.function(o.entry, 'int', ['int', 'const char **', 'void *']);
     if (o.timings) process.stderr.write(`${lines.join('\n')}\n`);
     const argv0 = o.files[0]!;
@@ -130,18 +131,20 @@ export const run: Command = {
 };
 
 /**
- * The session of the program's modules, linked into `target`, with the entry point checked;
- * an undefined symbol a system library defines gets its `--lib` suggested.
+ * The object of each file: `compiled` from compile.js when a file is a C or C++ source, else the
+ * file itself. compile.js loads only then: it needs node:crypto and node:child_process, which
+ * take longer to load than a small program takes to link.
  */
+async function compiler(files: readonly string[]): Promise<(file: string, options: CompileOptions) => string> {
+  return files.some(isSource) ? (await import('./compile.js')).compiled : (file) => file;
+}
+
+/** The session of the program's modules, linked into `target`, with the entry point checked. */
 function linkProgram(o: RunOptions, objects: readonly string[], target: Target, options: Pick<JITSessionOptions, 'timer' | 'registrar'>): JITSession {
   const time = options.timer ?? untimed;
   const inputs = time('read', () => objects.map((f, i) => ({ bytes: readFileSync(f), name: o.files[i]! })));
   const session = new JITSession({ target, ...options });
-  try {
-    session.addObjects(inputs);
-  } catch (e) {
-    throw e instanceof UndefinedSymbolError ? withLibraryHint(e) : e;
-  }
+  session.addObjects(inputs);
   if (session.lookup(o.entry) === undefined) {
     session.dispose();
     throw new LinkError('the entry point is not defined', { symbol: o.entry });
@@ -154,8 +157,9 @@ function linkProgram(o: RunOptions, objects: readonly string[], target: Target, 
  * GDB starts): they are compiled and linked into this process, in a target that runs no code and
  * tells no debugger, then released.
  */
-export function checkProgram(o: RunOptions): void {
-  const objects = o.files.map((f) => compiled(f, { flags: o.cflags }));
+export async function checkProgram(o: RunOptions): Promise<void> {
+  const compile = await compiler(o.files);
+  const objects = o.files.map((f) => compile(f, { flags: o.cflags }));
   const host = new InProcessTarget({ libraries: o.libs });
   const quiet: Target = {
     memory: host.memory,
@@ -166,11 +170,19 @@ export function checkProgram(o: RunOptions): void {
     registerFrames: () => ({ dispose() {} }),
     registrar: () => undefined,
   };
-  linkProgram(o, objects, quiet, { registrar: null }).dispose();
+  (await withLibraryHint(() => linkProgram(o, objects, quiet, { registrar: null }))).dispose();
 }
 
-/** The error, with `--lib` suggested for the names a system library defines. */
-function withLibraryHint(e: UndefinedSymbolError): LinkError {
-  const hint = libraryHint(e.symbols);
-  return hint ? new LinkError(`${e.reason}; ${hint}`, e.where) : e;
+/**
+ * What `link` returns; its UndefinedSymbolError with `--lib` suggested for the names a system
+ * library defines. library-hint.js loads on that error only (it runs ldconfig).
+ */
+async function withLibraryHint<T>(link: () => T): Promise<T> {
+  try {
+    return link();
+  } catch (e) {
+    if (!(e instanceof UndefinedSymbolError)) throw e;
+    const hint = (await import('./library-hint.js')).libraryHint(e.symbols);
+    throw hint ? new LinkError(`${e.reason}; ${hint}`, e.where) : e;
+  }
 }

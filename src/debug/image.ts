@@ -10,7 +10,7 @@
  * registration instead of one per module. Their debug sections are then concatenated name by
  * name, each field holding an offset into a debug section (which the linker lists) raised by
  * where that section's part now starts, as a linker does; their .eh_frame sections, one per
- * module in memory, become one, moved to the lowest of their addresses. docs/debug-image.md
+ * module in memory, become one, around the largest one's address. docs/debug-image.md
  * explains the choices.
  */
 import {
@@ -126,45 +126,53 @@ function concatenated(modules: readonly ImageSource[]): Map<string, Uint8Array> 
   for (const [name, size] of sizes) out.set(name, new Uint8Array(size));
   modules.forEach((m, i) => {
     const base = bases[i]!;
+    const moved = [...base.values()].some((at) => at !== 0);
     for (const [name, bytes] of m.debugSections) {
       const target = out.get(name)!;
       const at = base.get(name)!;
       target.set(bytes, at);
-      const view = new DataView(target.buffer, target.byteOffset + at, bytes.length);
       const fields = m.debugOffsets.get(name);
-      let last = '';
-      let add = 0;
-      for (let k = 0; k < (fields?.target.length ?? 0); k++) {
-        const t = fields!.target[k]!;
-        if (t !== last) {
-          last = t;
-          add = base.get(t) ?? 0;
-        }
-        const offset = fields!.offset[k]!;
-        const size = fields!.size[k]!;
-        if (add === 0) continue;
-        if (size === 4) view.setUint32(offset, view.getUint32(offset, true) + add, true);
-        else if (size === 8) view.setBigUint64(offset, view.getBigUint64(offset, true) + BigInt(add), true);
-        else throw new UnmergeableError(`a ${size}-byte section offset cannot be rebased`, { file: m.name, section: name, offset });
-      }
+      if (moved && fields) rebase(new DataView(target.buffer, target.byteOffset + at, bytes.length), fields, base, { file: m.name, section: name });
     }
   });
   return out;
 }
 
+/** Raises each field of `fields` in `view` by where the part of its target section starts (`base`). */
+function rebase(view: DataView, fields: DebugOffsets, base: ReadonlyMap<string, number>, where: { file: string; section: string }): void {
+  const { offset, size, target } = fields;
+  let last = '';
+  let add = 0;
+  for (let k = 0; k < target.length; k++) {
+    const t = target[k]!;
+    if (t !== last) {
+      last = t;
+      add = base.get(t) ?? 0;
+    }
+    if (add === 0) continue;
+    const at = offset[k]!;
+    if (size[k] === 4) view.setUint32(at, view.getUint32(at, true) + add, true);
+    else if (size[k] === 8) view.setBigUint64(at, view.getBigUint64(at, true) + BigInt(add), true);
+    else throw new UnmergeableError(`a ${size[k]}-byte section offset cannot be rebased`, { ...where, offset: at });
+  }
+}
+
 /**
- * One .eh_frame for the modules: each module's, read from target memory, moved after the
- * previous one, at the lowest of their addresses. Not SHF_ALLOC: those bytes are not loaded
- * there; its sh_addr is the base of its PC-relative pointers.
+ * One .eh_frame for the modules: each module's, read from target memory, after the previous
+ * one, placed so that the largest stays at its own address (its pointers need no rewriting)
+ * and the others are moved. Not SHF_ALLOC: those bytes are not loaded there; its sh_addr is
+ * the base of its PC-relative pointers.
  */
 function mergedEhFrame(modules: readonly ImageSource[], read: ReadTarget): RawSectionSpec | undefined {
   const frames = modules.flatMap((m) => m.sections.filter((s) => s.name === EH_FRAME && s.size > 0));
   if (frames.length === 0) return undefined;
-  const address = Math.min(...frames.map((s) => s.address));
+  const largest = frames.reduce((a, s) => (s.size > a.size ? s : a));
+  const address = largest.address - frames.slice(0, frames.indexOf(largest)).reduce((n, s) => n + s.size, 0);
   const data = new Uint8Array(frames.reduce((n, s) => n + s.size, 0));
   let at = 0;
   for (const s of frames) {
-    data.set(moveEhFrame(read(s.address, s.size), s.address, address + at), at);
+    const bytes = read(s.address, s.size);
+    data.set(s === largest ? bytes : moveEhFrame(bytes, s.address, address + at), at);
     at += s.size;
   }
   return { name: EH_FRAME, sh_type: SHT_PROGBITS, sh_addr: address, sh_addralign: 8, data };

@@ -8,7 +8,7 @@ import {
 } from './consts.js';
 import { decompressSection } from './compress.js';
 import type {
-  ElfDynamicEntry, ElfGroup, ElfHeader, ElfNote, ElfRelocation, ElfSection, ElfSegment, ElfSymbol,
+  ElfDynamicEntry, ElfGroup, ElfHeader, ElfNote, ElfRelocation, ElfSection, ElfSegment, ElfSymbol, RelocationTable,
 } from './types.js';
 
 const TWO_32 = 2 ** 32;
@@ -30,6 +30,7 @@ export class ElfFile {
   private segmentList: ElfSegment[] | undefined;
   private readonly symbolCache = new Map<number, ElfSymbol[]>();
   private readonly relocationCache = new Map<number, ElfRelocation[]>();
+  private readonly relocationTableCache = new Map<number, RelocationTable>();
   private readonly contentsCache = new Map<number, Uint8Array>();
   private readonly reader: ByteReader;
 
@@ -93,7 +94,15 @@ export class ElfFile {
 
   /** Every entry of an SHT_REL or SHT_RELA section. Cached. */
   relocations(s: ElfSection): ElfRelocation[] {
-    return cached(this.relocationCache, s.index, () => this.readRelocations(s));
+    return cached(this.relocationCache, s.index, () => {
+      const t = this.relocationTable(s);
+      return Array.from({ length: t.length }, (_, i) => ({ r_offset: t.r_offset[i]!, sym: t.sym[i]!, type: t.type[i]!, r_addend: t.r_addend[i]! }));
+    });
+  }
+
+  /** The entries of an SHT_REL or SHT_RELA section as columns. Cached. */
+  relocationTable(s: ElfSection): RelocationTable {
+    return cached(this.relocationTableCache, s.index, () => this.readRelocations(s));
   }
 
   /** The flags and member section indexes of an SHT_GROUP section. */
@@ -240,7 +249,7 @@ export class ElfFile {
       if (strtab.sh_type !== SHT_STRTAB) throw this.headerError(strtab, `e_shstrndx names a section of type ${hex(strtab.sh_type)}, not a string table`);
       checkBounds(strtab);
       const names = new StringTable(this.sectionData(strtab), this.at(undefined, strtab.sh_offset), 'the section name table');
-      for (const s of out) s.name = names.get(s.sh_name, `section [${s.index}]: sh_name`, this.at(undefined, e_shoff + s.index * ELF64_SHDR_SIZE));
+      for (const s of out) s.name = names.get(s.sh_name) ?? names.pastEnd(s.sh_name, `section [${s.index}]: sh_name`, this.at(undefined, e_shoff + s.index * ELF64_SHDR_SIZE));
     }
     for (const s of out) checkBounds(s);
     return out;
@@ -292,7 +301,7 @@ export class ElfFile {
       }
       out[i] = {
         index: i,
-        name: names.get(st_name, `symbol ${i}: st_name`, this.at(table, o)),
+        name: names.get(st_name) ?? names.pastEnd(st_name, `symbol ${i}: st_name`, this.at(table, o)),
         st_name,
         type: st_info & 0xf,
         bind: st_info >> 4,
@@ -316,7 +325,7 @@ export class ElfFile {
     return r;
   }
 
-  private readRelocations(s: ElfSection): ElfRelocation[] {
+  private readRelocations(s: ElfSection): RelocationTable {
     const rela = s.sh_type === SHT_RELA;
     if (!rela && s.sh_type !== SHT_REL) throw this.headerError(s, `sh_type ${hex(s.sh_type)} is not a relocation section`);
     const entsize = rela ? ELF64_RELA_SIZE : ELF64_REL_SIZE;
@@ -333,7 +342,7 @@ export class ElfFile {
     const r = this.dataReader(s);
     const view = r.view;
     const count = r.length / entsize;
-    const out: ElfRelocation[] = new Array(count);
+    const out = { length: count, r_offset: new Float64Array(count), sym: new Uint32Array(count), type: new Uint32Array(count), r_addend: new Float64Array(count) };
     for (let i = 0, o = 0; i < count; i++, o += entsize) {
       const offsetHigh = view.getUint32(o + 4, true);
       if (offsetHigh >= SAFE_HIGH) throw r.error(`relocation ${i}: r_offset ${hex(view.getBigUint64(o, true))} is too large`, o);
@@ -345,7 +354,10 @@ export class ElfFile {
         if (addendHigh >= SAFE_HIGH || addendHigh <= -SAFE_HIGH) throw r.error(`relocation ${i}: r_addend ${view.getBigInt64(o + 16, true)} is out of range`, o + 16);
         r_addend = addendHigh * TWO_32 + view.getUint32(o + 16, true);
       }
-      out[i] = { r_offset: offsetHigh * TWO_32 + view.getUint32(o, true), sym, type: view.getUint32(o + 8, true), r_addend };
+      out.r_offset[i] = offsetHigh * TWO_32 + view.getUint32(o, true);
+      out.sym[i] = sym;
+      out.type[i] = view.getUint32(o + 8, true);
+      out.r_addend[i] = r_addend;
     }
     return out;
   }
@@ -366,13 +378,21 @@ class StringTable {
     return this.buffer.length;
   }
 
-  /** The string at `offset`; `at` locates the referring field for errors. */
-  get(offset: number, referrer: string, at: Location): string {
+  /**
+   * The string at `offset`, or undefined when `offset` is past the end: the caller then throws
+   * pastEnd, naming its field (built only then: symbol tables have thousands of entries).
+   */
+  get(offset: number): string | undefined {
     if (offset === 0 && this.buffer.length === 0) return '';
-    if (offset >= this.buffer.length) throw new FormatError(`${referrer} ${hex(offset)} is past the end of ${this.what} (size ${hex(this.buffer.length)})`, at);
+    if (offset >= this.buffer.length) return undefined;
     const end = this.buffer.indexOf(0, offset);
     if (end < 0) throw new FormatError(`the string at ${hex(offset)} is not NUL-terminated`, { ...this.origin, offset: (this.origin.offset ?? 0) + offset });
     return this.buffer.toString('utf8', offset, end);
+  }
+
+  /** The error for field `referrer`, located at `at`, whose `offset` is past the end. */
+  pastEnd(offset: number, referrer: string, at: Location): never {
+    throw new FormatError(`${referrer} ${hex(offset)} is past the end of ${this.what} (size ${hex(this.buffer.length)})`, at);
   }
 }
 

@@ -97,6 +97,19 @@ export interface ElfRelocation {
   r_addend: number;
 }
 
+/**
+ * The entries of an SHT_REL or SHT_RELA section as columns, entry i at index i of each: what a
+ * linker reads, without an object per entry (a large object has 170k of them). The fields are
+ * those of ElfRelocation.
+ */
+export interface RelocationTable {
+  readonly length: number;
+  readonly r_offset: Float64Array;
+  readonly sym: Uint32Array;
+  readonly type: Uint32Array;
+  readonly r_addend: Float64Array;
+}
+
 export interface ElfNote {
   name: string;
   type: number;

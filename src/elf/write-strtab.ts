@@ -49,24 +49,26 @@ export class StringTableBuilder {
     let presetTails: TailIndex | undefined;
     for (const s of this.added) {
       let at = this.presetStrings.get(s);
-      if (at === undefined) at = (presetTails ??= new TailIndex(this.preset)).find(s);
+      // The tails of an empty preset are its empty string, which presetStrings has.
+      if (at === undefined && this.preset.length > 1) at = (presetTails ??= new TailIndex(this.preset)).find(s);
       if (at === undefined) missing.push(s);
       else offsets.set(s, at);
     }
-    const encoded = new Map(missing.map((s) => [s, utf8.encode(s)]));
+    // UTF-8 lengths, and the bytes encoded straight into the table: a debug image has thousands of names.
+    const length = new Map(missing.map((s) => [s, Buffer.byteLength(s)]));
     const container = tailSharing(missing);
     let size = this.preset.length;
     for (const s of missing) {
       if (container.get(s) !== s) continue;
       offsets.set(s, size);
-      size += encoded.get(s)!.length + 1;
+      size += length.get(s)! + 1;
     }
     const bytes = new Uint8Array(size);
     bytes.set(this.preset);
     for (const s of missing) {
       const owner = container.get(s)!;
-      if (owner === s) bytes.set(encoded.get(s)!, offsets.get(s)!);
-      else offsets.set(s, offsets.get(owner)! + encoded.get(owner)!.length - encoded.get(s)!.length);
+      if (owner === s) utf8.encodeInto(s, bytes.subarray(offsets.get(s)!));
+      else offsets.set(s, offsets.get(owner)! + length.get(owner)! - length.get(s)!);
     }
     this.offsets = offsets;
     this.bytes = bytes;

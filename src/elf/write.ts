@@ -113,7 +113,7 @@ export class ElfWriter {
       sh_info: at.segments.length >= PN_XNUM ? at.segments.length : 0,
     }, 0, 0);
     this.plans.forEach((p, i) => this.writeSectionHeader(w, p, at.sh_offset[i + 1]!, at.sh_addr[i + 1]!));
-    return w.finish();
+    return w.take();
   }
 
   /** Index of a section in the output; throws naming what needs it. */

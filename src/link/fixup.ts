@@ -3,13 +3,12 @@
  * Every write is bounds-checked against the section and every value against its field's
  * range; a failure is a LinkError naming object, section, offset and symbol.
  */
-import type { ElfRelocation } from '../elf/index.js';
 import {
   fits, leaToLoad, NEEDS_CANONICAL_STUB, NEEDS_STUB, NEEDS_TLS_GD, NEEDS_TLS_LD, NEEDS_TLS_TPOFF_ENTRY, type FixupValues, type RelocationRow,
 } from './arch/x86-64.js';
 import { LinkError } from './errors.js';
-import type { GraphSection, ObjectGraph } from './graph.js';
-import { rowOf } from './passes.js';
+import { relocationKey, type GraphSection, type ObjectGraph } from './graph.js';
+import { noRow, ROWS } from './passes.js';
 
 export interface SymbolValues {
   /** Per symbol index: address, size, GOT entry address and stub address (NaN when none). */
@@ -19,8 +18,8 @@ export interface SymbolValues {
   stub: Float64Array;
   /** The module's GOT base. */
   GOT: number;
-  /** Per `lea` made a load: the address of the slot it loads from. */
-  indirect: ReadonlyMap<ElfRelocation, number>;
+  /** Per `lea` made a load (by relocationKey): the address of the slot it loads from. */
+  indirect: ReadonlyMap<number, number>;
   /** Thread-local storage: per symbol its tls_index and TP-offset entry (NaN when none), the module's tls_index, T and M. */
   gd: Float64Array;
   tpoff: Float64Array;
@@ -36,22 +35,26 @@ const TWO_32 = 2 ** 32;
 export function applyFixups(g: ObjectGraph, s: GraphSection, bytes: Uint8Array, values: SymbolValues): void {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const v: FixupValues = { S: 0, A: 0, P: 0, Z: 0, GOT: values.GOT, G: 0, L: 0, T: values.T, M: values.M };
+  const { address, size, got } = values;
+  const indirect = values.indirect.size ? values.indirect : undefined;
   const limit = s.size;
-  for (const rel of s.relocations) {
-    const row = rowOf(g, s, rel.type, rel.sym, rel.r_offset);
-    const offset = rel.r_offset;
-    if (!(offset >= 0 && offset + row.size <= limit)) fail(`${row.name} writes ${row.size} bytes at 0x${offset.toString(16)}, outside the section (0x${limit.toString(16)} bytes)`, rel.sym, offset);
-    const sym = rel.sym;
-    v.S = values.address[sym]!;
-    v.A = rel.r_addend;
-    v.P = s.address + offset;
-    v.Z = values.size[sym]!;
-    v.G = values.got[sym]!;
-    if (row.needs & TLS_ENTRIES) v.G = row.needs & NEEDS_TLS_GD ? values.gd[sym]! : row.needs & NEEDS_TLS_LD ? values.ld : values.tpoff[sym]!;
-    v.L = v.S;
-    const slot = values.indirect.size ? values.indirect.get(rel) : undefined;
+  const base = s.address;
+  const { type: types, sym: syms, r_offset: offsets, r_addend: addends } = s.relocations;
+  // A loop over every relocation of sqlite3.o mostly runs before V8 optimizes it: it does no more than each fixup needs.
+  for (let i = 0; i < types.length; i++) {
+    const type = types[i]!;
+    const sym = syms[i]!;
+    const offset = offsets[i]!;
+    const row = ROWS[type] ?? noRow(g, s, type, sym, offset);
+    if (!(offset >= 0 && offset + row.size <= limit)) fail(`${row.name} writes ${row.size} bytes at 0x${offset.toString(16)}, outside the section (0x${limit.toString(16)} bytes)`, sym, offset);
+    v.S = v.L = address[sym]!;
+    v.A = addends[i]!;
+    v.P = base + offset;
+    v.Z = size[sym]!;
+    v.G = row.needs & TLS_ENTRIES ? tlsEntry(row, sym) : got[sym]!;
+    const slot = indirect?.get(relocationKey(s, i));
     let value = slot === undefined ? row.compute(v) : leaToLoad(bytes, offset, v.P, slot);
-    if (!fits(row.range, value)) {
+    if (!(value >= row.min && value <= row.max)) {
       const stub = values.stub[sym]!;
       if (row.needs & (NEEDS_STUB | NEEDS_CANONICAL_STUB) && stub === stub) {
         v.L = stub;
@@ -69,8 +72,13 @@ export function applyFixups(g: ObjectGraph, s: GraphSection, bytes: Uint8Array, 
         break;
       }
       case 2: view.setUint16(offset, value & 0xffff, true); break;
-      case 1: if (rel.type !== 0) view.setUint8(offset, value & 0xff); break;
+      case 1: if (type !== 0) view.setUint8(offset, value & 0xff); break;
     }
+  }
+
+  /** G of a TLS fixup: the symbol's tls_index, the module's, or the symbol's TP offset entry. */
+  function tlsEntry(row: RelocationRow, sym: number): number {
+    return row.needs & NEEDS_TLS_GD ? values.gd[sym]! : row.needs & NEEDS_TLS_LD ? values.ld : values.tpoff[sym]!;
   }
 
   function symbolName(sym: number): string {

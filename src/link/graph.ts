@@ -4,11 +4,12 @@
  * neutral, read from an ElfFile. Later passes fill in addresses; this one only describes.
  */
 import {
-  ElfFile, EM_X86_64, ET_REL, GRP_COMDAT, SHF_ALLOC, SHF_EXCLUDE, SHF_EXECINSTR, SHF_WRITE, SHN_ABS,
+  EM_X86_64, ET_REL, GRP_COMDAT, SHF_ALLOC, SHF_EXCLUDE, SHF_EXECINSTR, SHF_WRITE, SHN_ABS,
   SHN_COMMON, SHN_LORESERVE, SHN_UNDEF, SHT_FINI_ARRAY, SHT_GROUP, SHT_INIT_ARRAY, SHT_NOBITS, SHT_NOTE,
   SHF_TLS, SHT_PREINIT_ARRAY, SHT_PROGBITS, SHT_RELA, SHT_SYMTAB, SHT_X86_64_UNWIND, STB_LOCAL, STT_FILE, STT_SECTION,
-  type ElfRelocation, type ElfSection, type ElfSymbol,
-} from '../elf/index.js';
+} from '../elf/consts.js';
+import { ElfFile } from '../elf/read.js';
+import type { ElfSection, ElfSymbol, RelocationTable } from '../elf/types.js';
 import type { SegmentKind } from '../memory/types.js';
 import { LinkError } from './errors.js';
 
@@ -38,7 +39,7 @@ export interface GraphSection {
   /** The bytes (decompressed); undefined for SHT_NOBITS. A view of the caller's bytes: never written. */
   content: Uint8Array | undefined;
   /** Relocations whose fixups land in this section, and the relocation section's name. */
-  relocations: ElfRelocation[];
+  relocations: RelocationTable;
   relocationSection: string;
   /** Dropped because its COMDAT group was loaded already. */
   discarded: boolean;
@@ -70,6 +71,13 @@ export interface ObjectGraph {
   groups: ComdatGroup[];
 }
 
+const NO_RELOCATIONS: RelocationTable = { length: 0, r_offset: new Float64Array(0), sym: new Uint32Array(0), type: new Uint32Array(0), r_addend: new Float64Array(0) };
+
+/** A number that names relocation `i` of section `s` within its object: the key of maps about single relocations. */
+export function relocationKey(s: GraphSection, i: number): number {
+  return s.index * 2 ** 32 + i;
+}
+
 const LTO_ONLY = 'holds only LTO bytecode; compile with -fno-lto';
 
 /** LLVM bitcode (clang -flto): the raw magic 'BC' 0xC0DE, or the wrapper's 0x0B17C0DE. */
@@ -89,7 +97,7 @@ export function buildGraph(bytes: Uint8Array, name: string): ObjectGraph {
     const target = sections[rs.sh_info];
     if (!target) continue; // relocations for a section that is neither loaded nor kept
     if (rs.sh_type !== SHT_RELA) throw new LinkError('SHT_REL relocations are not used on x86-64', { file: name, section: rs.name });
-    target.relocations = elf.relocations(rs);
+    target.relocations = elf.relocationTable(rs);
     target.relocationSection = rs.name;
   }
 
@@ -123,7 +131,7 @@ function graphSection(elf: ElfFile, s: ElfSection): GraphSection | undefined {
     size: content ? content.length : s.sh_size,
     align: Math.max(1, s.sh_addralign),
     content,
-    relocations: [],
+    relocations: NO_RELOCATIONS,
     relocationSection: '',
     discarded: false,
     address: 0,
@@ -141,9 +149,11 @@ function placementOf(s: ElfSection, flags: number): SectionPlacement | undefined
   return flags & SHF_WRITE ? 'data' : 'rodata';
 }
 
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 function graphSymbol(s: ElfSymbol, object: string): GraphSymbol {
   const special = s.st_shndx === SHN_ABS || s.st_shndx === SHN_COMMON;
-  if (!special && (s.st_value > BigInt(Number.MAX_SAFE_INTEGER) || s.st_size > BigInt(Number.MAX_SAFE_INTEGER))) {
+  if (!special && (s.st_value > MAX_SAFE || s.st_size > MAX_SAFE)) {
     throw new LinkError(`st_value 0x${s.st_value.toString(16)} or st_size is out of range`, { file: object, symbol: s.name });
   }
   return {
@@ -153,7 +163,7 @@ function graphSymbol(s: ElfSymbol, object: string): GraphSymbol {
     type: s.type,
     st_shndx: s.st_shndx,
     value: s.st_shndx === SHN_ABS ? Number(BigInt.asIntN(64, s.st_value)) : Number(s.st_value),
-    size: Number(BigInt.asUintN(53, s.st_size)),
+    size: s.st_size > MAX_SAFE ? Number(BigInt.asUintN(53, s.st_size)) : Number(s.st_size),
   };
 }
 

@@ -8,9 +8,8 @@
 import { SEGMENT_KINDS, type SegmentKind, type SegmentRequest } from '../memory/types.js';
 import { NONSHARED_SHIMS, STUB_SIZE } from './arch/x86-64.js';
 import { LinkError } from './errors.js';
-import type { ElfRelocation } from '../elf/index.js';
 import { inSegment, type GraphSection, type ObjectGraph } from './graph.js';
-import type { Needs } from './passes.js';
+import type { IndirectLea, Needs } from './passes.js';
 import type { Resolution } from './resolve.js';
 
 const PAGE = 4096;
@@ -34,7 +33,7 @@ export interface Layout {
   commons: Map<number, Slot>;
   copies: Map<number, Slot>;
   /** Per `lea` made a load, the slot holding its address (one slot per symbol and addend). */
-  indirect: Map<ElfRelocation, Slot>;
+  indirect: Map<IndirectLea, Slot>;
   dsoHandle: Slot;
   tls: TlsLayout;
   /** .eh_frame sections (each followed by its zero terminator). */
@@ -95,13 +94,13 @@ export function layoutObject(g: ObjectGraph, r: Resolution, needs: Needs): Layou
   const gotBase = place('rodata', 0, 8);
   const got = new Map<number, Slot>();
   for (const sym of needs.got) got.set(sym, place('rodata', 8, 8));
-  const indirect = new Map<ElfRelocation, Slot>();
+  const indirect = new Map<IndirectLea, Slot>();
   const slotOf = new Map<string, Slot>();
-  for (const rel of needs.indirect) {
-    const key = `${rel.sym}:${rel.r_addend}`;
+  for (const lea of needs.indirect) {
+    const key = `${lea.sym}:${lea.r_addend}`;
     let slot = slotOf.get(key);
     if (!slot) slotOf.set(key, (slot = place('rodata', 8, 8)));
-    indirect.set(rel, slot);
+    indirect.set(lea, slot);
   }
   const dsoHandle = place('rodata', 8, 8);
   const tls = tlsLayout(g, needs, () => place('rodata', 16, 16), () => place('rodata', 8, 8));

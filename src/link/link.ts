@@ -8,7 +8,8 @@
  * made so far is released and the error is rethrown.
  */
 import { JitdbgError } from '../binary/errors.js';
-import { ELFOSABI_GNU, SHN_ABS, SHN_COMMON, STB_GLOBAL, STB_LOCAL, STT_FILE, STT_SECTION, symbolBindName, symbolTypeName, type ElfRelocation } from '../elf/index.js';
+import { ELFOSABI_GNU, SHN_ABS, SHN_COMMON, STB_GLOBAL, STB_LOCAL, STT_FILE, STT_SECTION } from '../elf/consts.js';
+import { symbolBindName, symbolTypeName } from '../elf/describe.js';
 import { PlacementError, type Allocation, type MemoryManager } from '../memory/types.js';
 import { NONSHARED_SHIMS, writeStub } from './arch/x86-64.js';
 import { LinkError } from './errors.js';
@@ -226,8 +227,8 @@ function symbolValues(g: ObjectGraph, gi: number, r: Resolution, layout: Layout,
   for (const [sym, slot] of layout.copies) address[sym] = slotAddress(a, slot);
   for (const [sym, slot] of layout.got) got[sym] = slotAddress(a, slot);
   for (const [sym, slot] of layout.stubs) stub[sym] = slotAddress(a, slot);
-  const indirect = new Map<ElfRelocation, number>();
-  for (const [rel, slot] of layout.indirect) indirect.set(rel, slotAddress(a, slot));
+  const indirect = new Map<number, number>();
+  for (const [lea, slot] of layout.indirect) indirect.set(lea.key, slotAddress(a, slot));
   const gd = new Float64Array(n).fill(NaN);
   const tpoff = new Float64Array(n).fill(NaN);
   for (const [sym, slot] of layout.tls.gd) gd[sym] = slotAddress(a, slot);
@@ -247,7 +248,7 @@ function writeSynthesized(layout: Layout, r: Resolution, a: Allocation, v: Symbo
   };
   for (const [sym, slot] of layout.copies) a.segments[slot.segment]!.bytes.set(copies.get(sym)!, slot.offset);
   for (const [sym, slot] of layout.got) word(slot, v.address[sym]!);
-  for (const [rel, slot] of layout.indirect) word(slot, v.address[rel.sym]! + rel.r_addend + 4);
+  for (const [lea, slot] of layout.indirect) word(slot, v.address[lea.sym]! + lea.r_addend + 4);
   // tls_index { module, offset }; an initial-exec entry holds the TP offset S + T.
   for (const [sym, slot] of layout.tls.gd) {
     word(slot, v.M);
@@ -279,6 +280,7 @@ function relocateSections(g: ObjectGraph, layout: Layout, a: Allocation, v: Symb
     if (list) list.push(s);
     else pieces.set(s.name, [s]);
   }
+  const debugHomes = debugHomesOf(g);
   for (const [name, list] of pieces) {
     const last = list[list.length - 1]!;
     const whole = new Uint8Array(last.address + last.size);
@@ -290,7 +292,7 @@ function relocateSections(g: ObjectGraph, layout: Layout, a: Allocation, v: Symb
       if (layout.tls.sections.size) threadLocalLocations(s, bytes, v);
     }
     debug.set(name, whole);
-    offsets.set(name, debugOffsets(g, list));
+    offsets.set(name, debugOffsets(list, debugHomes));
   }
   for (const s of g.sections) {
     if (!s || s.discarded || !inSegment(s.placement)) continue;
@@ -303,26 +305,37 @@ function relocateSections(g: ObjectGraph, layout: Layout, a: Allocation, v: Symb
 }
 
 /** The fields of the pieces of one debug section that hold an offset into a debug section. */
-function debugOffsets(g: ObjectGraph, pieces: GraphSection[]): DebugOffsets {
+function debugOffsets(pieces: GraphSection[], debugHomes: (string | undefined)[]): DebugOffsets {
   const count = pieces.reduce((n, s) => n + s.relocations.length, 0);
   const offset = new Uint32Array(count);
   const size = new Uint8Array(count);
   const target: string[] = [];
   for (const s of pieces) {
-    for (const rel of s.relocations) {
-      const sym = g.symbols[rel.sym]!;
-      const t = inSection(sym) ? g.sections[sym.st_shndx] : undefined;
-      if (t?.placement !== 'debug') continue;
-      offset[target.length] = s.address + rel.r_offset;
-      size[target.length] = ROWS[rel.type]!.size; // scanRelocations has checked every type
-      target.push(t.name);
+    const { type, sym, r_offset } = s.relocations;
+    for (let i = 0; i < type.length; i++) {
+      const home = debugHomes[sym[i]!];
+      if (home === undefined) continue;
+      offset[target.length] = s.address + r_offset[i]!;
+      size[target.length] = ROWS[type[i]!]!.size; // scanRelocations has checked every type
+      target.push(home);
     }
   }
   return { offset: offset.subarray(0, target.length), size: size.subarray(0, target.length), target };
 }
 
+/** Per symbol index, the name of the debug section that defines the symbol, if one does. */
+function debugHomesOf(g: ObjectGraph): (string | undefined)[] {
+  return g.symbols.map((symbol) => {
+    const home = inSection(symbol) ? g.sections[symbol.st_shndx] : undefined;
+    return home?.placement === 'debug' ? home.name : undefined;
+  });
+}
+
 /** x86-64 Linux objects use the GNU symbol types and bindings whether or not they say so. */
 const GNU = { ei_osabi: ELFOSABI_GNU };
+/** readelf's words for each st_info nibble, looked up once rather than per symbol. */
+const TYPE_NAMES = Array.from({ length: 16 }, (_, v) => symbolTypeName(v, GNU));
+const BIND_NAMES = Array.from({ length: 16 }, (_, v) => symbolBindName(v, GNU));
 
 function strengthOf(bind: number, shndx: number): number {
   return shndx === SHN_COMMON ? COMMON : bind === STB_GLOBAL ? STRONG : WEAK;
@@ -343,7 +356,7 @@ function describe(g: ObjectGraph, r: Resolution, layout: Layout, a: Allocation, 
     if (s.st_shndx === SHN_COMMON && !layout.commons.has(s.index)) continue;
     if (!inSection(s) && s.st_shndx !== SHN_ABS && s.st_shndx !== SHN_COMMON) continue;
     const address = v.address[s.index]!;
-    symbols.push({ name: s.name, address, size: s.size, type: s.type, bind: s.bind, typeName: symbolTypeName(s.type, GNU), bindName: symbolBindName(s.bind, GNU) });
+    symbols.push({ name: s.name, address, size: s.size, type: s.type, bind: s.bind, typeName: TYPE_NAMES[s.type]!, bindName: BIND_NAMES[s.bind]! });
     if (s.bind !== STB_LOCAL && isExternal(s)) {
       definitions.push({ name: s.name, address, size: s.size, strength: strengthOf(s.bind, s.st_shndx), object: g.name });
     }

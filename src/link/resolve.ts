@@ -7,7 +7,7 @@
  * target process (its libraries); the functions of libc_nonshared.a, which the process cannot export, are
  * made in each module that calls them. Runs before layout: where the targets are decides where the code may go.
  */
-import { SHN_COMMON, STB_GLOBAL, STB_WEAK, STT_SECTION } from '../elf/index.js';
+import { SHN_COMMON, STB_GLOBAL, STB_WEAK, STT_SECTION } from '../elf/consts.js';
 import { NONSHARED_SHIMS } from './arch/x86-64.js';
 import { LinkError, UndefinedSymbolError } from './errors.js';
 import { inSection, isExternal, isLoaded, isUndefined, type ObjectGraph } from './graph.js';

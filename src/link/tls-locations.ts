@@ -5,7 +5,7 @@ import { ByteWriter } from '../binary/index.js';
 import {
   DW_OP_const4u, DW_OP_const8u, DW_OP_form_tls_address, DW_OP_GNU_push_tls_address, DW_OP_nop, DW_OP_piece,
 } from '../dwarf/forms/consts.js';
-import { R_X86_64_DTPOFF32, R_X86_64_DTPOFF64 } from '../elf/index.js';
+import { R_X86_64_DTPOFF32, R_X86_64_DTPOFF64 } from '../elf/consts.js';
 import type { SymbolValues } from './fixup.js';
 import type { GraphSection } from './graph.js';
 
@@ -17,15 +17,16 @@ import type { GraphSection } from './graph.js';
  * DW_OP_piece of the variable's size with no location: optimized out, as debuggers show it.
  */
 export function threadLocalLocations(s: GraphSection, bytes: Uint8Array, v: SymbolValues): void {
-  for (const rel of s.relocations) {
-    if (rel.type !== R_X86_64_DTPOFF32 && rel.type !== R_X86_64_DTPOFF64) continue;
+  const { type, sym, r_offset } = s.relocations;
+  for (let i = 0; i < type.length; i++) {
+    if (type[i] !== R_X86_64_DTPOFF32 && type[i] !== R_X86_64_DTPOFF64) continue;
     // gcc writes a DTPOFF32 into the low half of a DW_OP_const8u operand too.
-    const start = rel.r_offset - 1;
+    const start = r_offset[i]! - 1;
     const op = bytes[start];
-    const end = rel.r_offset + (op === DW_OP_const8u ? 8 : op === DW_OP_const4u ? 4 : NaN) + 1;
+    const end = r_offset[i]! + (op === DW_OP_const8u ? 8 : op === DW_OP_const4u ? 4 : NaN) + 1;
     const tls = bytes[end - 1];
     if (tls !== DW_OP_form_tls_address && tls !== DW_OP_GNU_push_tls_address) continue;
-    const piece = new ByteWriter().u8(DW_OP_piece).uleb128(v.size[rel.sym]!).finish();
+    const piece = new ByteWriter().u8(DW_OP_piece).uleb128(v.size[sym[i]!]!).finish();
     if (piece.length > end - start) continue;
     bytes.fill(DW_OP_nop, start, end);
     bytes.set(piece, end - piece.length);

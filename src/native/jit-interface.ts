@@ -7,7 +7,6 @@
  * cache directory and dlopens it after checking its content. Every JITSession of the process,
  * in every thread, shares that one descriptor and the mutex the library carries next to it.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, constants, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
@@ -157,11 +156,10 @@ export function cacheDirectory(): string {
  * links. GDB opens the library by this path to read its symbols, so it must be a real file.
  */
 export function storedLibrary(bytes: Uint8Array, dir = cacheDirectory()): string {
-  const digest = sha256(bytes);
   privateDirectory(dir);
-  const path = join(dir, `libjitdbg-jit-${digest.slice(0, 16)}.so`);
-  if (contentDigest(path) === digest) return path;
-  const tmp = join(dir, `.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  const path = join(dir, `libjitdbg-jit-${contentTag(bytes)}.so`);
+  if (holds(path, bytes)) return path;
+  const tmp = join(dir, uniqueName('.', '.tmp'));
   writeNewFile(tmp, bytes);
   try {
     renameSync(tmp, path);
@@ -169,7 +167,7 @@ export function storedLibrary(bytes: Uint8Array, dir = cacheDirectory()): string
     rmSync(tmp, { force: true });
     throw e;
   }
-  if (contentDigest(path) !== digest) throw new NativeError(`${path}: its content changed while it was being stored`);
+  if (!holds(path, bytes)) throw new NativeError(`${path}: its content changed while it was being stored`);
   return path;
 }
 
@@ -202,13 +200,16 @@ export function privateDirectory(dir: string): void {
   }
 }
 
-/** The SHA-256 of a regular file of this user that nobody else may write, read through one descriptor; undefined when missing. */
-function contentDigest(path: string): string | undefined {
+/**
+ * Whether `path` is a regular file of this user that nobody else may write and that holds
+ * exactly `bytes`, read through one descriptor; false when it is missing.
+ */
+function holds(path: string, bytes: Uint8Array): boolean {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw e;
   }
   try {
@@ -216,14 +217,29 @@ function contentDigest(path: string): string | undefined {
     if (!st.isFile() || st.uid !== process.geteuid!() || (st.mode & 0o022) !== 0) {
       throw new NativeError(`${path}: refusing a file that is not this user's alone (uid ${st.uid}, mode 0${(st.mode & 0o777).toString(8)})`);
     }
-    return sha256(readFileSync(fd));
+    return readFileSync(fd).equals(bytes);
   } finally {
     closeSync(fd);
   }
 }
 
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+/**
+ * Eight hex digits that tell contents apart (32-bit FNV-1a), for file names: a version of
+ * jitdbg whose library differs uses another file. Not a check: `holds` compares every byte.
+ * (node:crypto would do, but takes longer to load than the whole registration.)
+ */
+function contentTag(bytes: Uint8Array): string {
+  let h = 0x811c9dc5;
+  for (const b of bytes) h = Math.imul(h ^ b, 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * A file name `prefix<pid>-<random><suffix>` for a private directory. Files there are created
+ * with O_EXCL in a directory only this user can write, so the name need not be unguessable.
+ */
+export function uniqueName(prefix: string, suffix: string): string {
+  return `${prefix}${process.pid}-${Math.random().toString(16).slice(2, 14)}${suffix}`;
 }
 
 /** One `jit_code_entry` of the list. */

@@ -9,7 +9,6 @@
  * dynamic R_X86_64_TPOFF64 relocation against its own block, which ld.so fills in. The file
  * is unlinked once loaded: each module's block is its own.
  */
-import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import koffi from 'koffi';
@@ -21,7 +20,7 @@ import {
 import { ElfFile } from '../elf/read.js';
 import { writeElf, type DynamicEntrySpec, type SectionSpec } from '../elf/write.js';
 import type { TlsBlock, TlsImage } from '../target/types.js';
-import { cacheDirectory, privateDirectory, view, writeNewFile } from './jit-interface.js';
+import { cacheDirectory, privateDirectory, uniqueName, view, writeNewFile } from './jit-interface.js';
 import { dlopen, linkMap, NativeError } from './libc.js';
 
 const RTLD_DI_TLS_MODID = 9;
@@ -96,7 +95,7 @@ function tlsLibraryAt(image: TlsImage, wordAddress: number | undefined): Uint8Ar
 export function nativeTlsBlock(image: TlsImage): TlsBlock {
   const dir = join(cacheDirectory(), '..', 'tls');
   privateDirectory(dir);
-  const path = join(dir, `libjitdbg-tls-${process.pid}-${randomBytes(6).toString('hex')}.so`);
+  const path = join(dir, uniqueName('libjitdbg-tls-', '.so'));
   const library = tlsLibrary(image);
   let handle: number;
   try {

@@ -6,7 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeDependencies, splitFlags } from '../../src/cli/compile.js';
+import { makeDependencies } from '../../src/cli/compile.js';
+import { splitFlags } from '../../src/cli/flags.js';
 import { root } from '../fixtures/corpus.js';
 
 const cli = join(root, 'dist', 'src', 'cli', 'main.js');

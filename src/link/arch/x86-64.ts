@@ -57,6 +57,9 @@ export interface RelocationRow {
   /** Bytes of the field. */
   size: 1 | 2 | 4 | 8;
   range: FieldRange;
+  /** The least and greatest values the field holds: its range's bounds. */
+  min: number;
+  max: number;
   needs: number;
   compute(v: FixupValues): number;
 }
@@ -71,8 +74,21 @@ const TLSDESC = 'TLS descriptors (gcc -mtls-dialect=gnu2) are not supported: com
 const DYNAMIC = 'a dynamic relocation, not valid in a relocatable object';
 const APX_TLS = 'initial-exec TLS in APX-encoded instructions is not supported';
 
+/** The least and greatest integers a field of each range holds. */
+const BOUNDS: Record<FieldRange, readonly [number, number]> = {
+  int32: [-0x80000000, 0x7fffffff],
+  uint32: [0, 0xffffffff],
+  int16: [-0x8000, 0x7fff],
+  int8: [-0x80, 0x7f],
+  // "word" fields hold the value truncated, signed or unsigned, as ld checks a bitfield.
+  word16: [-0x8000, 0xffff],
+  word8: [-0x80, 0xff],
+  word64: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+};
+
 function row(name: string, size: RelocationRow['size'], range: FieldRange, compute: RelocationRow['compute'], needs = 0): RelocationRow {
-  return { name, size, range, needs, compute };
+  const [min, max] = BOUNDS[range];
+  return { name, size, range, min, max, needs, compute };
 }
 
 export const X86_64_RELOCATIONS: ReadonlyMap<number, RelocationRow | RefusedRow> = new Map<number, RelocationRow | RefusedRow>([
@@ -169,18 +185,10 @@ function gotpcrelx(name: string): RelocationRow {
   return row(name, 4, 'int32', (v) => v.G + v.A - v.P, NEEDS_GOT_ENTRY);
 }
 
-/** Whether `value` fits a field of range `range`. */
+/** Whether `value` (an integer, or NaN, which fits nothing) fits a field of range `range`. */
 export function fits(range: FieldRange, value: number): boolean {
-  switch (range) {
-    case 'int32': return value >= -0x80000000 && value <= 0x7fffffff;
-    case 'uint32': return value >= 0 && value <= 0xffffffff;
-    case 'int16': return value >= -0x8000 && value <= 0x7fff;
-    case 'int8': return value >= -0x80 && value <= 0x7f;
-    // "word" fields hold the value truncated, signed or unsigned, as ld checks a bitfield.
-    case 'word16': return value >= -0x8000 && value <= 0xffff;
-    case 'word8': return value >= -0x80 && value <= 0xff;
-    case 'word64': return Number.isSafeInteger(value);
-  }
+  const [min, max] = BOUNDS[range];
+  return value >= min && value <= max;
 }
 
 /**
