@@ -1,4 +1,4 @@
-import { once } from 'node:events';
+import { TextWriter } from '../binary/text-writer.js';
 import { readCfi, decodeCfa, type CfiSection } from '../dwarf/cfi.js';
 import { describeAttribute, describeCfa, describeCfi, describeLineProgram, describeUnit } from '../dwarf/describe.js';
 import { Dwarf } from '../dwarf/dwarf.js';
@@ -11,7 +11,7 @@ import { debugSections } from '../elf/debug-sections.js';
 import { ElfFile } from '../elf/read.js';
 import type { Command } from './commands.js';
 import { UsageError } from './errors.js';
-import { stdout } from './output.js';
+import { stdout, writeStdout } from './output.js';
 import { readInput } from './input.js';
 
 const USAGE = `usage: jitdbg dwarf FILE [--info] [--lines] [--frames] [--lookup ADDR] [--json]
@@ -62,12 +62,10 @@ export const dwarf: Command = {
       process.stderr.write(`jitdbg: ${file}: no DWARF debug information (.debug_info is absent)\n`);
     }
     // Build the whole output before writing any of it: bad input prints only the error line.
-    const chunks: string[] = [];
-    const write = (s: string): void => { chunks.push(s); };
-    if (json) writeJson(d, parts, lookup, write);
-    else writeText(d, file, parts, lookup, write);
-    const out = stdout();
-    for (const c of chunks) if (!out.write(c)) await once(out, 'drain');
+    const out = new TextWriter(1 << 20);
+    if (json) writeJson(d, parts, lookup, (s) => out.str(s));
+    else writeText(d, file, parts, lookup, out);
+    writeStdout(out.view());
     return 0;
   },
 };
@@ -92,32 +90,32 @@ export function openDwarf(file: string): Dwarf {
 
 const CFI_SECTIONS: CfiSection[] = ['.eh_frame', '.debug_frame'];
 
-function writeText(d: Dwarf, file: string, parts: Set<Part>, lookup: number | undefined, write: (s: string) => void): void {
-  write(`${file}:\tfile format elf64-${d.options.machine === 'aarch64' ? 'littleaarch64' : 'x86-64'}\n\n`);
+function writeText(d: Dwarf, file: string, parts: Set<Part>, lookup: number | undefined, out: TextWriter): void {
+  out.str(`${file}:\tfile format elf64-${d.options.machine === 'aarch64' ? 'littleaarch64' : 'x86-64'}\n\n`);
   if (parts.has('info')) {
-    write('.debug_info contents:\n');
-    for (const u of d.units()) describeUnit(u, write);
+    out.str('.debug_info contents:\n');
+    for (const u of d.units()) describeUnit(u, out);
     if (d.sections.has('.debug_types')) {
-      write('\n.debug_types contents:\n');
-      for (const u of d.units('.debug_types')) describeUnit(u, write);
+      out.str('\n.debug_types contents:\n');
+      for (const u of d.units('.debug_types')) describeUnit(u, out);
     }
   }
   if (parts.has('lines')) {
-    write('.debug_line contents:\n');
-    for (const p of d.allLinePrograms()) describeLineProgram(p, write);
+    out.str('.debug_line contents:\n');
+    for (const p of d.allLinePrograms()) describeLineProgram(p, out);
   }
   if (parts.has('frames')) {
-    for (const s of CFI_SECTIONS) if (d.sections.has(s)) describeCfi(d, s, write);
+    for (const s of CFI_SECTIONS) if (d.sections.has(s)) describeCfi(d, s, out);
   }
   if (lookup !== undefined) {
     const loc = new DwarfQuery(d).lookup(lookup);
-    write(loc
+    out.str(loc
       ? `${hex(loc.address)}: ${loc.function ?? '??'} at ${loc.file ?? '??'}:${loc.line}:${loc.column}\n`
       : `${hex(lookup)}: no line information\n`);
   }
 }
 
-/** JSON, streamed in pieces: `--lines` of a large program has hundreds of thousands of rows. */
+/** JSON, written in pieces: `--lines` of a large program has hundreds of thousands of rows. */
 function writeJson(d: Dwarf, parts: Set<Part>, lookup: number | undefined, write: (s: string) => void): void {
   const keys: string[] = [];
   const key = (name: string): void => {

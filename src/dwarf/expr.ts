@@ -1,4 +1,5 @@
 import { ByteReader } from '../binary/index.js';
+import { TextWriter } from '../binary/text-writer.js';
 import * as C from './forms/consts.js';
 import { readAddress } from './values.js';
 
@@ -119,13 +120,10 @@ export interface FormatOptions {
   baseType?: (offset: number) => { offset: number; name: string | undefined } | null;
 }
 
-function signed(v: number | bigint): string {
-  return `${v >= 0 ? '+' : ''}${v}`;
-}
-
-function hexOperand(v: number | bigint): string {
-  if (typeof v === 'number' && v < 0) return `0x${(BigInt(v) + (1n << 64n)).toString(16)}`;
-  return `0x${v.toString(16)}`;
+/** `+` before a non-negative value, as llvm-dwarfdump prints signed operands. */
+function writeSigned(v: number | bigint, out: TextWriter): void {
+  if (v >= 0) out.char(0x2b); // '+'
+  out.dec(v);
 }
 
 /**
@@ -134,34 +132,39 @@ function hexOperand(v: number | bigint): string {
  * hex, DW_OP_entry_value's sub-expression in parentheses, base types by offset and name.
  */
 export function formatExpression(bytes: Uint8Array, ctx: ExprContext, opts: FormatOptions = {}): string {
+  const out = new TextWriter(256);
+  writeExpression(bytes, ctx, opts, out);
+  return out.toString();
+}
+
+/** formatExpression, written to `out`. */
+export function writeExpression(bytes: Uint8Array, ctx: ExprContext, opts: FormatOptions, out: TextWriter): void {
   const { ops, error } = decodeExpression(bytes, ctx);
-  let out = bytes.length === 0 ? '<empty>' : '';
+  if (bytes.length === 0) out.str('<empty>');
   const closeAt: number[] = [];
-  const operandKinds = (op: number): Operand[] => OPERANDS.get(op) ?? [];
   for (let i = 0; i < ops.length; i++) {
     const e = ops[i]!;
-    out += formatOp(e, operandKinds(e.op), opts);
+    writeOp(e, OPERANDS.get(e.op) ?? [], opts, out);
     if (e.op === C.DW_OP_entry_value || e.op === C.DW_OP_GNU_entry_value) {
-      out += '(';
+      out.char(0x28); // '('
       closeAt.push(e.end + Number(e.operands[0]));
       continue;
     }
     while (closeAt.length && closeAt[closeAt.length - 1]! <= e.end) {
       closeAt.pop();
-      out += ')';
+      out.char(0x29); // ')'
     }
-    if (e.end < bytes.length) out += ', ';
+    if (e.end < bytes.length) out.str(', ');
   }
   if (error !== undefined) {
-    out += '<decoding error>';
-    for (let i = error; i < bytes.length; i++) out += ` ${bytes[i]!.toString(16).padStart(2, '0')}`;
+    out.str('<decoding error>');
+    for (let i = error; i < bytes.length; i++) out.char(0x20).hex(bytes[i]!, 2);
   }
-  return out;
 }
 
-function formatOp(e: ExprOp, kinds: Operand[], opts: FormatOptions): string {
+function writeOp(e: ExprOp, kinds: Operand[], opts: FormatOptions, out: TextWriter): void {
   const op = e.op;
-  let s = C.nameOrUnknown('OP', op);
+  out.str(C.nameOrUnknown('OP', op));
   let first = 0;
   const reg = op >= C.DW_OP_reg0 && op <= C.DW_OP_reg31 ? op - C.DW_OP_reg0
     : op >= C.DW_OP_breg0 && op <= C.DW_OP_breg31 ? op - C.DW_OP_breg0
@@ -170,7 +173,8 @@ function formatOp(e: ExprOp, kinds: Operand[], opts: FormatOptions): string {
   if (regName !== undefined) {
     const isBreg = (op >= C.DW_OP_breg0 && op <= C.DW_OP_breg31) || op === C.DW_OP_bregx;
     const offsetIndex = op >= C.DW_OP_breg0 && op <= C.DW_OP_breg31 ? 0 : 1;
-    s += ` ${regName}${isBreg ? signed(e.operands[offsetIndex]!) : ''}`;
+    out.char(0x20).str(regName);
+    if (isBreg) writeSigned(e.operands[offsetIndex]!, out);
     first = op === C.DW_OP_regval_type || op === C.DW_OP_GNU_regval_type ? 1 : kinds.length;
   }
   for (let k = first; k < kinds.length; k++) {
@@ -178,22 +182,31 @@ function formatOp(e: ExprOp, kinds: Operand[], opts: FormatOptions): string {
     const v = e.operands[k]!;
     switch (kind) {
       case 'sub': break;
-      case 'type': s += formatBaseType(op, Number(v), opts); break;
-      case 's1': case 's2': case 's4': case 's8': case 'sleb': s += ` ${signed(v)}`; break;
+      case 'type': writeBaseType(op, Number(v), opts, out); break;
+      case 's1': case 's2': case 's4': case 's8': case 'sleb': writeSigned(v, out.char(0x20)); break;
       case 'block': case 'block1':
-        s += ` ${hexOperand(v)}`;
-        for (const b of e.block ?? []) s += ` 0x${b.toString(16).padStart(2, '0')}`;
+        out.str(' 0x').hex(v);
+        for (const b of e.block ?? []) out.str(' 0x').hex(b, 2);
         break;
-      default: s += ` ${hexOperand(v)}`;
+      default: out.str(' 0x').hex(v);
     }
   }
-  return s;
 }
 
-function formatBaseType(op: number, offset: number, opts: FormatOptions): string {
-  if ((op === C.DW_OP_convert || op === C.DW_OP_GNU_convert) && offset === 0) return ' 0x0';
-  if (!opts.baseType) return ` <base_type ref: 0x${offset.toString(16)}>`;
+function writeBaseType(op: number, offset: number, opts: FormatOptions, out: TextWriter): void {
+  if ((op === C.DW_OP_convert || op === C.DW_OP_GNU_convert) && offset === 0) {
+    out.str(' 0x0');
+    return;
+  }
+  if (!opts.baseType) {
+    out.str(` <base_type ref: 0x${offset.toString(16)}>`);
+    return;
+  }
   const t = opts.baseType(offset);
-  if (!t) return ` <invalid base_type ref: 0x${offset.toString(16)}>`;
-  return ` (0x${t.offset.toString(16).padStart(8, '0')})${t.name !== undefined ? ` "${t.name}"` : ''}`;
+  if (!t) {
+    out.str(` <invalid base_type ref: 0x${offset.toString(16)}>`);
+    return;
+  }
+  out.str(' (0x').hex(t.offset, 8).char(0x29); // ')'
+  if (t.name !== undefined) out.str(' "').str(t.name).char(0x22);
 }

@@ -410,7 +410,11 @@ export class Die {
    */
   ref(at: number): Die | undefined {
     const i = this.find(at);
-    if (i < 0) return undefined;
+    return i < 0 ? undefined : this.refAt(i);
+  }
+
+  /** The DIE that attribute `i`, a reference, points to (see ref). */
+  refAt(i: number): Die | undefined {
     const form = this.form(i);
     const v = this.value(i);
     if (form === C.DW_FORM_ref_sig8) {
@@ -418,7 +422,7 @@ export class Die {
       return tu && tu.typeOffset !== undefined ? tu.dieAt(tu.typeOffset) : undefined;
     }
     if (form === C.DW_FORM_GNU_ref_alt || form === C.DW_FORM_ref_sup4 || form === C.DW_FORM_ref_sup8) return undefined;
-    if (typeof v !== 'number') throw this.unit.r.error(`${C.nameOrUnknown('AT', at)} is not a reference`, this.pos[i]!);
+    if (typeof v !== 'number') throw this.unit.r.error(`${C.nameOrUnknown('AT', this.abbrev.attrs[i]!)} is not a reference`, this.pos[i]!);
     if (form === C.DW_FORM_ref_addr) {
       const unit = this.unit.dwarf.unitContaining(v, this.unit.section);
       return unit?.dieAt(v);
