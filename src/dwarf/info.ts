@@ -18,6 +18,12 @@ export interface UnitBases {
   lowPc: number;
 }
 
+interface DieTree {
+  offsets: number[];
+  parents: number[];
+  nextSiblings: number[];
+}
+
 /**
  * One unit of .debug_info or .debug_types (DWARF 5, 7.5.1): its header, and DIEs decoded on
  * demand. Only the header is read when the unit is listed.
@@ -41,7 +47,7 @@ export class Unit implements FormContext {
   readonly dwoId?: bigint;
   private abbrevTable?: AbbrevTable;
   private unitBases?: UnitBases;
-  private tree?: { parent: Map<number, number>; children: Map<number, number[]> };
+  private tree?: DieTree;
 
   constructor(
     readonly dwarf: Dwarf,
@@ -146,33 +152,61 @@ export class Unit implements FormContext {
     return bases;
   }
 
-  /** Parent and children by DIE offset, from one walk of the unit on first use. */
-  private get dieTree(): { parent: Map<number, number>; children: Map<number, number[]> } {
+  /**
+   * The entries of the unit in order, null entries left out: offsets, and by index each one's
+   * parent and next sibling (-1 for none), from one walk of the unit on first use. Arrays of
+   * numbers rather than maps: a unit can hold hundreds of thousands of entries.
+   */
+  private get dieTree(): DieTree {
     if (this.tree) return this.tree;
-    const tree = { parent: new Map<number, number>(), children: new Map<number, number[]>() };
-    const open: number[] = [];
+    const tree: DieTree = { offsets: [], parents: [], nextSiblings: [] };
+    const { offsets, parents, nextSiblings } = tree;
+    // The index of the last entry seen at each depth.
+    const last: number[] = [];
     this.walk((die) => {
       if (die.isNull) return;
-      open[die.depth] = die.offset;
-      if (die.depth === 0) return;
-      const parent = open[die.depth - 1]!;
-      tree.parent.set(die.offset, parent);
-      const siblings = tree.children.get(parent);
-      if (siblings) siblings.push(die.offset);
-      else tree.children.set(parent, [die.offset]);
+      const i = offsets.length;
+      const parent = die.depth === 0 ? -1 : last[die.depth - 1]!;
+      const previous = last[die.depth];
+      if (previous !== undefined && parents[previous] === parent) nextSiblings[previous] = i;
+      offsets.push(die.offset);
+      parents.push(parent);
+      nextSiblings.push(-1);
+      last[die.depth] = i;
     });
     return (this.tree = tree);
   }
 
+  /** The index of the entry at `offset` in dieTree, or -1. */
+  private treeIndex(offset: number): number {
+    const offsets = this.dieTree.offsets;
+    let lo = 0;
+    let hi = offsets.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = offsets[mid]!;
+      if (at < offset) lo = mid + 1;
+      else if (at > offset) hi = mid - 1;
+      else return mid;
+    }
+    return -1;
+  }
+
   /** The parent of `die`, or undefined for the root. */
   parentOf(die: Die): Die | undefined {
-    const at = this.dieTree.parent.get(die.offset);
-    return at === undefined ? undefined : this.dieAt(at);
+    const i = this.treeIndex(die.offset);
+    const parent = i < 0 ? -1 : this.dieTree.parents[i]!;
+    return parent < 0 ? undefined : this.dieAt(this.dieTree.offsets[parent]!);
   }
 
   /** The children of `die`, in order, without the null entry that ends them. */
   childrenOf(die: Die): Die[] {
-    return (this.dieTree.children.get(die.offset) ?? []).map((at) => this.dieAt(at));
+    const i = this.treeIndex(die.offset);
+    const { offsets, parents, nextSiblings } = this.dieTree;
+    const out: Die[] = [];
+    if (i < 0 || parents[i + 1] !== i) return out;
+    for (let c = i + 1; c >= 0; c = nextSiblings[c]!) out.push(this.dieAt(offsets[c]!));
+    return out;
   }
 
   /**
