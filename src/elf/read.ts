@@ -93,7 +93,11 @@ export class ElfFile {
 
   /** Every entry of an SHT_REL or SHT_RELA section. Cached. */
   relocations(s: ElfSection): ElfRelocation[] {
-    return cached(this.relocationCache, s.index, () => this.readRelocations(s));
+    return cached(this.relocationCache, s.index, () => {
+      const out: ElfRelocation[] = [];
+      this.eachRelocation(s, (r_offset, sym, type, r_addend) => { out.push({ r_offset, sym, type, r_addend }); });
+      return out;
+    });
   }
 
   /** The flags and member section indexes of an SHT_GROUP section. */
@@ -316,7 +320,12 @@ export class ElfFile {
     return r;
   }
 
-  private readRelocations(s: ElfSection): ElfRelocation[] {
+  /**
+   * The fields of each entry of an SHT_REL or SHT_RELA section (see ElfRelocation), checked
+   * as `relocations` checks them, neither kept nor made into objects: applying the 150k
+   * relocations of a large object's debug sections needs each entry once.
+   */
+  eachRelocation(s: ElfSection, visit: (r_offset: number, sym: number, type: number, r_addend: number) => void): void {
     const rela = s.sh_type === SHT_RELA;
     if (!rela && s.sh_type !== SHT_REL) throw this.headerError(s, `sh_type ${hex(s.sh_type)} is not a relocation section`);
     const entsize = rela ? ELF64_RELA_SIZE : ELF64_REL_SIZE;
@@ -333,7 +342,6 @@ export class ElfFile {
     const r = this.dataReader(s);
     const view = r.view;
     const count = r.length / entsize;
-    const out: ElfRelocation[] = new Array(count);
     for (let i = 0, o = 0; i < count; i++, o += entsize) {
       const offsetHigh = view.getUint32(o + 4, true);
       if (offsetHigh >= SAFE_HIGH) throw r.error(`relocation ${i}: r_offset ${hex(view.getBigUint64(o, true))} is too large`, o);
@@ -345,9 +353,8 @@ export class ElfFile {
         if (addendHigh >= SAFE_HIGH || addendHigh <= -SAFE_HIGH) throw r.error(`relocation ${i}: r_addend ${view.getBigInt64(o + 16, true)} is out of range`, o + 16);
         r_addend = addendHigh * TWO_32 + view.getUint32(o + 16, true);
       }
-      out[i] = { r_offset: offsetHigh * TWO_32 + view.getUint32(o, true), sym, type: view.getUint32(o + 8, true), r_addend };
+      visit(offsetHigh * TWO_32 + view.getUint32(o, true), sym, view.getUint32(o + 8, true), r_addend);
     }
-    return out;
   }
 }
 
