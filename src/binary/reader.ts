@@ -12,7 +12,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: false });
  * which throws when the value does not fit in 2^53 (addresses and sizes in a hostile file).
  */
 export class ByteReader {
-  readonly view: DataView;
+  private dataView?: DataView;
   /** Current position, relative to the start of `bytes`. */
   pos = 0;
 
@@ -21,8 +21,11 @@ export class ByteReader {
     readonly littleEndian = true,
     /** Section and offset of `bytes[0]` in the enclosing input, for error messages. */
     readonly origin: Location = {},
-  ) {
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  ) {}
+
+  /** A DataView over `bytes`, made on first use: readers of small items (a DWARF expression) rarely need one. */
+  get view(): DataView {
+    return (this.dataView ??= new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength));
   }
 
   get length(): number {
@@ -163,6 +166,20 @@ export class ByteReader {
   /** SLEB128 as a number; throws if its magnitude exceeds 2^53 - 1. */
   sleb128(): number {
     const start = this.pos;
+    // Up to 7 bytes (49 bits: line advances, offsets) need no bigint.
+    const end = Math.min(this.bytes.length, start + 7);
+    let result = 0;
+    let scale = 1;
+    for (let pos = start; pos < end; pos++) {
+      const byte = this.bytes[pos]!;
+      result += (byte & 0x7f) * scale;
+      scale *= 128;
+      if (byte < 0x80) {
+        this.pos = pos + 1;
+        // Bit 6 of the last byte is the sign.
+        return byte & 0x40 ? result - scale : result;
+      }
+    }
     const v = this.sleb128Big();
     if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER)) throw this.error('SLEB128 value out of range', start);
     return Number(v);

@@ -1,6 +1,7 @@
 import { ByteReader } from '../binary/index.js';
 import { TextWriter } from '../binary/text-writer.js';
 import * as C from './forms/consts.js';
+import { sleb128Value, uleb128Value } from './leb.js';
 import { readAddress } from './values.js';
 
 /**
@@ -39,6 +40,9 @@ function knownWithoutOperands(op: number): boolean {
     || op === C.DW_OP_stack_value || op === C.DW_OP_GNU_push_tls_address || op === C.DW_OP_GNU_uninit;
 }
 
+/** The operands of each opcode (a byte): none for those known without, undefined for unknown ones. */
+const OPERANDS_OF: (readonly Operand[] | undefined)[] = Array.from({ length: 256 }, (_, op) => OPERANDS.get(op) ?? (knownWithoutOperands(op) ? [] : undefined));
+
 export interface ExprOp {
   /** Offset of the opcode within the expression. */
   offset: number;
@@ -61,24 +65,40 @@ export interface ExprContext {
  * know or whose operands run past the end; `error` then gives that opcode's offset.
  */
 export function decodeExpression(bytes: Uint8Array, ctx: ExprContext): { ops: ExprOp[]; error?: number } {
-  const r = new ByteReader(bytes, ctx.littleEndian ?? true);
   const ops: ExprOp[] = [];
+  const error = eachOp(bytes, ctx, (e) => {
+    const op: ExprOp = { offset: e.offset, end: e.end, op: e.op, operands: e.operands };
+    if (e.block) op.block = e.block;
+    ops.push(op);
+  });
+  return error === undefined ? { ops } : { ops, error };
+}
+
+/**
+ * decodeExpression one operation at a time, into one ExprOp that `visit` must copy from to
+ * keep (its operands are a new array each time). Returns the offset of the opcode where
+ * decoding stopped, or undefined.
+ */
+function eachOp(bytes: Uint8Array, ctx: ExprContext, visit: (e: ExprOp) => void): number | undefined {
+  const r = new ByteReader(bytes, ctx.littleEndian ?? true);
+  const e: ExprOp = { offset: 0, end: 0, op: 0, operands: [] };
   while (!r.atEnd) {
-    const offset = r.pos;
-    const op = r.u8();
-    const kinds = OPERANDS.get(op);
-    if (!kinds && !knownWithoutOperands(op)) return { ops, error: offset };
-    const e: ExprOp = { offset, end: 0, op, operands: [] };
+    e.offset = r.pos;
+    e.op = r.u8();
+    e.operands = [];
+    e.block = undefined;
+    const kinds = OPERANDS_OF[e.op];
+    if (!kinds) return e.offset;
     try {
-      for (const k of kinds ?? []) readOperand(r, k, e, ctx);
+      for (let k = 0; k < kinds.length; k++) readOperand(r, kinds[k]!, e, ctx);
     } catch {
       // Operands that run past the end of the expression: a decoding error at this opcode.
-      return { ops, error: offset };
+      return e.offset;
     }
     e.end = r.pos;
-    ops.push(e);
+    visit(e);
   }
-  return { ops };
+  return undefined;
 }
 
 function readOperand(r: ByteReader, kind: Operand, e: ExprOp, ctx: ExprContext): void {
@@ -92,16 +112,8 @@ function readOperand(r: ByteReader, kind: Operand, e: ExprOp, ctx: ExprContext):
     case 's4': o.push(r.i32()); break;
     case 'u8': o.push(r.u64()); break;
     case 's8': o.push(r.i64()); break;
-    case 'uleb': case 'type': case 'sub': {
-      const v = r.uleb128Big();
-      o.push(v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v);
-      break;
-    }
-    case 'sleb': {
-      const v = r.sleb128Big();
-      o.push(v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= -BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v);
-      break;
-    }
+    case 'uleb': case 'type': case 'sub': o.push(uleb128Value(r)); break;
+    case 'sleb': o.push(sleb128Value(r)); break;
     case 'addr': o.push(readAddress(r, ctx.addressSize)); break;
     case 'ref': o.push(ctx.offsetSize === 4 ? r.u32() : r.u64()); break;
     case 'block': case 'block1': {
@@ -139,30 +151,29 @@ export function formatExpression(bytes: Uint8Array, ctx: ExprContext, opts: Form
 
 /** formatExpression, written to `out`. */
 export function writeExpression(bytes: Uint8Array, ctx: ExprContext, opts: FormatOptions, out: TextWriter): void {
-  const { ops, error } = decodeExpression(bytes, ctx);
   if (bytes.length === 0) out.str('<empty>');
+  // Where each open DW_OP_entry_value's sub-expression ends.
   const closeAt: number[] = [];
-  for (let i = 0; i < ops.length; i++) {
-    const e = ops[i]!;
-    writeOp(e, OPERANDS.get(e.op) ?? [], opts, out);
+  const error = eachOp(bytes, ctx, (e) => {
+    writeOp(e, OPERANDS_OF[e.op]!, opts, out);
     if (e.op === C.DW_OP_entry_value || e.op === C.DW_OP_GNU_entry_value) {
       out.char(0x28); // '('
       closeAt.push(e.end + Number(e.operands[0]));
-      continue;
+      return;
     }
     while (closeAt.length && closeAt[closeAt.length - 1]! <= e.end) {
       closeAt.pop();
       out.char(0x29); // ')'
     }
     if (e.end < bytes.length) out.str(', ');
-  }
+  });
   if (error !== undefined) {
     out.str('<decoding error>');
     for (let i = error; i < bytes.length; i++) out.char(0x20).hex(bytes[i]!, 2);
   }
 }
 
-function writeOp(e: ExprOp, kinds: Operand[], opts: FormatOptions, out: TextWriter): void {
+function writeOp(e: ExprOp, kinds: readonly Operand[], opts: FormatOptions, out: TextWriter): void {
   const op = e.op;
   out.str(C.nameOrUnknown('OP', op));
   let first = 0;
