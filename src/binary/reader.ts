@@ -2,6 +2,8 @@ import { FormatError, type Location } from './errors.js';
 
 const TWO_32 = 2 ** 32;
 const utf8 = new TextDecoder('utf-8', { fatal: false });
+/** The origin of a reader not told where its bytes come from: one object for all (readers of small items are many). */
+const NO_ORIGIN: Location = Object.freeze({});
 
 /**
  * A bounds-checked cursor over a byte view. It never copies: `bytes` is a subarray of the
@@ -20,7 +22,7 @@ export class ByteReader {
     readonly bytes: Uint8Array,
     readonly littleEndian = true,
     /** Section and offset of `bytes[0]` in the enclosing input, for error messages. */
-    readonly origin: Location = {},
+    readonly origin: Location = NO_ORIGIN,
   ) {}
 
   /** A DataView over `bytes`, made on first use: readers of small items (a DWARF expression) rarely need one. */

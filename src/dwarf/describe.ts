@@ -3,6 +3,7 @@
 // of megabytes, and a string per field costs more than the decoding. Parsing lives in the
 // section modules; this file only formats.
 import { TextWriter } from '../binary/text-writer.js';
+import type { Abbrev } from './abbrev.js';
 import { decodeCfa, readCfi, type CfaInstruction, type CfiSection } from './cfi.js';
 import type { Dwarf } from './dwarf.js';
 import { writeExpression, type FormatOptions } from './expr.js';
@@ -70,6 +71,28 @@ const unitTexts = new WeakMap<Unit, UnitTexts>();
 function textsOf(unit: Unit): UnitTexts {
   let t = unitTexts.get(unit);
   if (!t) unitTexts.set(unit, (t = { expression: expressionOptions(unit), paths: new Map(), references: new Map() }));
+  return t;
+}
+
+/** The text of a DIE's lines that its abbreviation fixes: the tag's line, and each attribute's name up to its value. */
+interface AbbrevText {
+  tag: Uint8Array;
+  attrs: Uint8Array[];
+}
+
+const abbrevTexts = new WeakMap<Abbrev, AbbrevText>();
+const encoder = new TextEncoder();
+
+/** AbbrevText, encoded once per abbreviation rather than looked up and encoded per DIE. */
+function textOf(abbrev: Abbrev): AbbrevText {
+  let t = abbrevTexts.get(abbrev);
+  if (!t) {
+    t = {
+      tag: encoder.encode(`${C.nameOrUnknown('TAG', abbrev.tag)}\n`),
+      attrs: Array.from(abbrev.attrs, (at) => encoder.encode(`${C.nameOrUnknown('AT', at)}\t(`)),
+    };
+    abbrevTexts.set(abbrev, t);
+  }
   return t;
 }
 
@@ -238,10 +261,10 @@ export function describeUnit(unit: Unit, out: TextWriter): void {
       out.str('NULL\n\n');
       return;
     }
-    out.str(C.nameOrUnknown('TAG', die.tag)).char(NL);
-    const attrs = die.abbrev.attrs;
-    for (let i = 0; i < attrs.length; i++) {
-      out.spaces(indent + 14).str(C.nameOrUnknown('AT', attrs[i]!)).str('\t(');
+    const text = textOf(die.abbrev);
+    out.bytes(text.tag);
+    for (let i = 0; i < text.attrs.length; i++) {
+      out.spaces(indent + 14).bytes(text.attrs[i]!);
       writeAttribute(die, i, out);
       out.str(')\n');
     }

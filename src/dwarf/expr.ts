@@ -40,6 +40,9 @@ function knownWithoutOperands(op: number): boolean {
     || op === C.DW_OP_stack_value || op === C.DW_OP_GNU_push_tls_address || op === C.DW_OP_GNU_uninit;
 }
 
+/** The name of each opcode, encoded: expressions are printed by the hundred thousand. */
+const OP_NAMES: Uint8Array[] = Array.from({ length: 256 }, (_, op) => new TextEncoder().encode(C.nameOrUnknown('OP', op)));
+
 /** The operands of each opcode (a byte): none for those known without, undefined for unknown ones. */
 const OPERANDS_OF: (readonly Operand[] | undefined)[] = Array.from({ length: 256 }, (_, op) => OPERANDS.get(op) ?? (knownWithoutOperands(op) ? [] : undefined));
 
@@ -67,7 +70,7 @@ export interface ExprContext {
 export function decodeExpression(bytes: Uint8Array, ctx: ExprContext): { ops: ExprOp[]; error?: number } {
   const ops: ExprOp[] = [];
   const error = eachOp(bytes, ctx, (e) => {
-    const op: ExprOp = { offset: e.offset, end: e.end, op: e.op, operands: e.operands };
+    const op: ExprOp = { offset: e.offset, end: e.end, op: e.op, operands: e.operands.slice(0, OPERANDS_OF[e.op]!.length) };
     if (e.block) op.block = e.block;
     ops.push(op);
   });
@@ -76,21 +79,20 @@ export function decodeExpression(bytes: Uint8Array, ctx: ExprContext): { ops: Ex
 
 /**
  * decodeExpression one operation at a time, into one ExprOp that `visit` must copy from to
- * keep (its operands are a new array each time). Returns the offset of the opcode where
- * decoding stopped, or undefined.
+ * keep: its operands array is reused too, and holds stale values past the opcode's count
+ * (OPERANDS_OF). Returns the offset of the opcode where decoding stopped, or undefined.
  */
 function eachOp(bytes: Uint8Array, ctx: ExprContext, visit: (e: ExprOp) => void): number | undefined {
   const r = new ByteReader(bytes, ctx.littleEndian ?? true);
-  const e: ExprOp = { offset: 0, end: 0, op: 0, operands: [] };
+  const e: ExprOp = { offset: 0, end: 0, op: 0, operands: [0, 0], block: undefined };
   while (!r.atEnd) {
     e.offset = r.pos;
     e.op = r.u8();
-    e.operands = [];
     e.block = undefined;
     const kinds = OPERANDS_OF[e.op];
     if (!kinds) return e.offset;
     try {
-      for (let k = 0; k < kinds.length; k++) readOperand(r, kinds[k]!, e, ctx);
+      for (let k = 0; k < kinds.length; k++) e.operands[k] = readOperand(r, kinds[k]!, e, ctx);
     } catch {
       // Operands that run past the end of the expression: a decoding error at this opcode.
       return e.offset;
@@ -101,26 +103,25 @@ function eachOp(bytes: Uint8Array, ctx: ExprContext, visit: (e: ExprOp) => void)
   return undefined;
 }
 
-function readOperand(r: ByteReader, kind: Operand, e: ExprOp, ctx: ExprContext): void {
-  const o = e.operands;
+/** The operand of `kind` at the cursor: for a block its length, its bytes going to e.block. */
+function readOperand(r: ByteReader, kind: Operand, e: ExprOp, ctx: ExprContext): number | bigint {
   switch (kind) {
-    case 'u1': o.push(r.u8()); break;
-    case 's1': o.push(r.i8()); break;
-    case 'u2': o.push(r.u16()); break;
-    case 's2': o.push(r.i16()); break;
-    case 'u4': o.push(r.u32()); break;
-    case 's4': o.push(r.i32()); break;
-    case 'u8': o.push(r.u64()); break;
-    case 's8': o.push(r.i64()); break;
-    case 'uleb': case 'type': case 'sub': o.push(uleb128Value(r)); break;
-    case 'sleb': o.push(sleb128Value(r)); break;
-    case 'addr': o.push(readAddress(r, ctx.addressSize)); break;
-    case 'ref': o.push(ctx.offsetSize === 4 ? r.u32() : r.u64()); break;
+    case 'u1': return r.u8();
+    case 's1': return r.i8();
+    case 'u2': return r.u16();
+    case 's2': return r.i16();
+    case 'u4': return r.u32();
+    case 's4': return r.i32();
+    case 'u8': return r.u64();
+    case 's8': return r.i64();
+    case 'uleb': case 'type': case 'sub': return uleb128Value(r);
+    case 'sleb': return sleb128Value(r);
+    case 'addr': return readAddress(r, ctx.addressSize);
+    case 'ref': return ctx.offsetSize === 4 ? r.u32() : r.u64();
     case 'block': case 'block1': {
       const len = kind === 'block' ? r.uleb128() : r.u8();
-      o.push(len);
       e.block = r.take(len);
-      break;
+      return len;
     }
   }
 }
@@ -175,7 +176,7 @@ export function writeExpression(bytes: Uint8Array, ctx: ExprContext, opts: Forma
 
 function writeOp(e: ExprOp, kinds: readonly Operand[], opts: FormatOptions, out: TextWriter): void {
   const op = e.op;
-  out.str(C.nameOrUnknown('OP', op));
+  out.bytes(OP_NAMES[op]!);
   let first = 0;
   const reg = op >= C.DW_OP_reg0 && op <= C.DW_OP_reg31 ? op - C.DW_OP_reg0
     : op >= C.DW_OP_breg0 && op <= C.DW_OP_breg31 ? op - C.DW_OP_breg0
