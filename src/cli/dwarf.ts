@@ -57,8 +57,9 @@ export const dwarf: Command = {
     if (files.length !== 1) throw new UsageError(`dwarf: expected one FILE, got ${files.length} (try 'jitdbg dwarf --help')`);
     if (parts.size === 0 && lookup === undefined) parts.add('info');
     const file = files[0]!;
-    const d = openDwarf(file);
-    if (!d.sections.has('.debug_info') && (parts.has('info') || parts.has('lines') || lookup !== undefined)) {
+    const elf = ElfFile.read(readInput(file), file);
+    const d = openDwarf(elf);
+    if (!hasContents(elf, '.debug_info') && (parts.has('info') || parts.has('lines') || lookup !== undefined)) {
       process.stderr.write(`jitdbg: ${file}: no DWARF debug information (.debug_info is absent)\n`);
     }
     // Build the whole output before writing any of it: bad input prints only the error line.
@@ -77,15 +78,24 @@ function parseAddress(s: string | undefined): number {
 }
 
 /** A Dwarf over an ELF file: its debug sections, byte order, machine and section addresses. */
-export function openDwarf(file: string): Dwarf {
-  const elf = ElfFile.read(readInput(file), file);
+export function openDwarf(elf: ElfFile): Dwarf {
   const rel = elf.header.e_type === ET_REL;
   return new Dwarf(debugSections(elf), {
-    file,
+    file: elf.file,
     littleEndian: true,
     machine: elf.header.e_machine === EM_AARCH64 ? 'aarch64' : 'x86-64',
     addressOf: (name) => (rel ? 0 : elf.section(name)?.sh_addr),
   });
+}
+
+/**
+ * Whether the file has section `name` with contents, as Dwarf.sections.has says, asked of the
+ * file: relocating .debug_info (the bulk of an object's relocations) only to say that it is
+ * there would be most of the work of --lines.
+ */
+function hasContents(elf: ElfFile, name: string): boolean {
+  const s = elf.section(name);
+  return s !== undefined && elf.sectionContents(s).length > 0;
 }
 
 const CFI_SECTIONS: CfiSection[] = ['.eh_frame', '.debug_frame'];
