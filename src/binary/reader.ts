@@ -2,6 +2,8 @@ import { FormatError, type Location } from './errors.js';
 
 const TWO_32 = 2 ** 32;
 const utf8 = new TextDecoder('utf-8', { fatal: false });
+/** The origin of a reader not told where its bytes come from: one object for all (readers of small items are many). */
+const NO_ORIGIN: Location = Object.freeze({});
 
 /**
  * A bounds-checked cursor over a byte view. It never copies: `bytes` is a subarray of the
@@ -12,7 +14,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: false });
  * which throws when the value does not fit in 2^53 (addresses and sizes in a hostile file).
  */
 export class ByteReader {
-  readonly view: DataView;
+  private dataView?: DataView;
   /** Current position, relative to the start of `bytes`. */
   pos = 0;
 
@@ -20,9 +22,12 @@ export class ByteReader {
     readonly bytes: Uint8Array,
     readonly littleEndian = true,
     /** Section and offset of `bytes[0]` in the enclosing input, for error messages. */
-    readonly origin: Location = {},
-  ) {
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    readonly origin: Location = NO_ORIGIN,
+  ) {}
+
+  /** A DataView over `bytes`, made on first use: readers of small items (a DWARF expression) rarely need one. */
+  get view(): DataView {
+    return (this.dataView ??= new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength));
   }
 
   get length(): number {
@@ -163,6 +168,20 @@ export class ByteReader {
   /** SLEB128 as a number; throws if its magnitude exceeds 2^53 - 1. */
   sleb128(): number {
     const start = this.pos;
+    // Up to 7 bytes (49 bits: line advances, offsets) need no bigint.
+    const end = Math.min(this.bytes.length, start + 7);
+    let result = 0;
+    let scale = 1;
+    for (let pos = start; pos < end; pos++) {
+      const byte = this.bytes[pos]!;
+      result += (byte & 0x7f) * scale;
+      scale *= 128;
+      if (byte < 0x80) {
+        this.pos = pos + 1;
+        // Bit 6 of the last byte is the sign.
+        return byte & 0x40 ? result - scale : result;
+      }
+    }
     const v = this.sleb128Big();
     if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER)) throw this.error('SLEB128 value out of range', start);
     return Number(v);

@@ -97,8 +97,12 @@ export class TextWriter {
   spaces(n: number): this {
     if (n <= 0) return this;
     if (this.length + n > this.buf.length) this.grow(n);
-    this.buf.fill(SPACE, this.length, this.length + n);
-    this.length += n;
+    const buf = this.buf;
+    // A loop, not fill(): fields are padded by a few bytes, and a builtin's call costs more.
+    let at = this.length;
+    const end = at + n;
+    while (at < end) buf[at++] = SPACE;
+    this.length = end;
     return this;
   }
 
@@ -168,8 +172,9 @@ export class TextWriter {
     if (n <= 0) return this;
     if (this.length + n > this.buf.length) this.grow(n);
     const buf = this.buf;
-    buf.copyWithin(start + n, start, this.length);
-    buf.fill(fill, start, start + n);
+    // Loops, as in spaces(): the field is a few bytes.
+    for (let at = this.length - 1; at >= start; at--) buf[at + n] = buf[at]!;
+    for (let at = start; at < start + n; at++) buf[at] = fill;
     this.length += n;
     return this;
   }

@@ -1,4 +1,4 @@
-import { once } from 'node:events';
+import { TextWriter } from '../binary/text-writer.js';
 import { readCfi, decodeCfa, type CfiSection } from '../dwarf/cfi.js';
 import { describeAttribute, describeCfa, describeCfi, describeLineProgram, describeUnit } from '../dwarf/describe.js';
 import { Dwarf } from '../dwarf/dwarf.js';
@@ -11,7 +11,7 @@ import { debugSections } from '../elf/debug-sections.js';
 import { ElfFile } from '../elf/read.js';
 import type { Command } from './commands.js';
 import { UsageError } from './errors.js';
-import { stdout } from './output.js';
+import { stdout, writeStdout } from './output.js';
 import { readInput } from './input.js';
 
 const USAGE = `usage: jitdbg dwarf FILE [--info] [--lines] [--frames] [--lookup ADDR] [--json]
@@ -57,17 +57,16 @@ export const dwarf: Command = {
     if (files.length !== 1) throw new UsageError(`dwarf: expected one FILE, got ${files.length} (try 'jitdbg dwarf --help')`);
     if (parts.size === 0 && lookup === undefined) parts.add('info');
     const file = files[0]!;
-    const d = openDwarf(file);
-    if (!d.sections.has('.debug_info') && (parts.has('info') || parts.has('lines') || lookup !== undefined)) {
+    const elf = ElfFile.read(readInput(file), file);
+    const d = openDwarf(elf);
+    if (!hasContents(elf, '.debug_info') && (parts.has('info') || parts.has('lines') || lookup !== undefined)) {
       process.stderr.write(`jitdbg: ${file}: no DWARF debug information (.debug_info is absent)\n`);
     }
     // Build the whole output before writing any of it: bad input prints only the error line.
-    const chunks: string[] = [];
-    const write = (s: string): void => { chunks.push(s); };
-    if (json) writeJson(d, parts, lookup, write);
-    else writeText(d, file, parts, lookup, write);
-    const out = stdout();
-    for (const c of chunks) if (!out.write(c)) await once(out, 'drain');
+    const out = new TextWriter(1 << 20);
+    if (json) writeJson(d, parts, lookup, (s) => out.str(s));
+    else writeText(d, file, parts, lookup, out);
+    writeStdout(out.view());
     return 0;
   },
 };
@@ -79,45 +78,54 @@ function parseAddress(s: string | undefined): number {
 }
 
 /** A Dwarf over an ELF file: its debug sections, byte order, machine and section addresses. */
-export function openDwarf(file: string): Dwarf {
-  const elf = ElfFile.read(readInput(file), file);
+export function openDwarf(elf: ElfFile): Dwarf {
   const rel = elf.header.e_type === ET_REL;
   return new Dwarf(debugSections(elf), {
-    file,
+    file: elf.file,
     littleEndian: true,
     machine: elf.header.e_machine === EM_AARCH64 ? 'aarch64' : 'x86-64',
     addressOf: (name) => (rel ? 0 : elf.section(name)?.sh_addr),
   });
 }
 
+/**
+ * Whether the file has section `name` with contents, as Dwarf.sections.has says, asked of the
+ * file: relocating .debug_info (the bulk of an object's relocations) only to say that it is
+ * there would be most of the work of --lines.
+ */
+function hasContents(elf: ElfFile, name: string): boolean {
+  const s = elf.section(name);
+  return s !== undefined && elf.sectionContents(s).length > 0;
+}
+
 const CFI_SECTIONS: CfiSection[] = ['.eh_frame', '.debug_frame'];
 
-function writeText(d: Dwarf, file: string, parts: Set<Part>, lookup: number | undefined, write: (s: string) => void): void {
-  write(`${file}:\tfile format elf64-${d.options.machine === 'aarch64' ? 'littleaarch64' : 'x86-64'}\n\n`);
+function writeText(d: Dwarf, file: string, parts: Set<Part>, lookup: number | undefined, out: TextWriter): void {
+  out.str(`${file}:\tfile format elf64-${d.options.machine === 'aarch64' ? 'littleaarch64' : 'x86-64'}\n\n`);
   if (parts.has('info')) {
-    write('.debug_info contents:\n');
-    for (const u of d.units()) describeUnit(u, write);
+    out.str('.debug_info contents:\n');
+    for (const u of d.units()) describeUnit(u, out);
     if (d.sections.has('.debug_types')) {
-      write('\n.debug_types contents:\n');
-      for (const u of d.units('.debug_types')) describeUnit(u, write);
+      out.str('\n.debug_types contents:\n');
+      for (const u of d.units('.debug_types')) describeUnit(u, out);
     }
   }
   if (parts.has('lines')) {
-    write('.debug_line contents:\n');
-    for (const p of d.allLinePrograms()) describeLineProgram(p, write);
+    out.str('.debug_line contents:\n');
+    for (const p of d.allLinePrograms()) describeLineProgram(p, out);
   }
   if (parts.has('frames')) {
-    for (const s of CFI_SECTIONS) if (d.sections.has(s)) describeCfi(d, s, write);
+    for (const s of CFI_SECTIONS) if (d.sections.has(s)) describeCfi(d, s, out);
   }
   if (lookup !== undefined) {
     const loc = new DwarfQuery(d).lookup(lookup);
-    write(loc
+    out.str(loc
       ? `${hex(loc.address)}: ${loc.function ?? '??'} at ${loc.file ?? '??'}:${loc.line}:${loc.column}\n`
       : `${hex(lookup)}: no line information\n`);
   }
 }
 
-/** JSON, streamed in pieces: `--lines` of a large program has hundreds of thousands of rows. */
+/** JSON, written in pieces: `--lines` of a large program has hundreds of thousands of rows. */
 function writeJson(d: Dwarf, parts: Set<Part>, lookup: number | undefined, write: (s: string) => void): void {
   const keys: string[] = [];
   const key = (name: string): void => {

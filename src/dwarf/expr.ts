@@ -1,5 +1,7 @@
 import { ByteReader } from '../binary/index.js';
+import { TextWriter } from '../binary/text-writer.js';
 import * as C from './forms/consts.js';
+import { sleb128Value, uleb128Value } from './leb.js';
 import { readAddress } from './values.js';
 
 /**
@@ -38,6 +40,12 @@ function knownWithoutOperands(op: number): boolean {
     || op === C.DW_OP_stack_value || op === C.DW_OP_GNU_push_tls_address || op === C.DW_OP_GNU_uninit;
 }
 
+/** The name of each opcode, encoded: expressions are printed by the hundred thousand. */
+const OP_NAMES: Uint8Array[] = Array.from({ length: 256 }, (_, op) => new TextEncoder().encode(C.nameOrUnknown('OP', op)));
+
+/** The operands of each opcode (a byte): none for those known without, undefined for unknown ones. */
+const OPERANDS_OF: (readonly Operand[] | undefined)[] = Array.from({ length: 256 }, (_, op) => OPERANDS.get(op) ?? (knownWithoutOperands(op) ? [] : undefined));
+
 export interface ExprOp {
   /** Offset of the opcode within the expression. */
   offset: number;
@@ -60,54 +68,60 @@ export interface ExprContext {
  * know or whose operands run past the end; `error` then gives that opcode's offset.
  */
 export function decodeExpression(bytes: Uint8Array, ctx: ExprContext): { ops: ExprOp[]; error?: number } {
-  const r = new ByteReader(bytes, ctx.littleEndian ?? true);
   const ops: ExprOp[] = [];
-  while (!r.atEnd) {
-    const offset = r.pos;
-    const op = r.u8();
-    const kinds = OPERANDS.get(op);
-    if (!kinds && !knownWithoutOperands(op)) return { ops, error: offset };
-    const e: ExprOp = { offset, end: 0, op, operands: [] };
-    try {
-      for (const k of kinds ?? []) readOperand(r, k, e, ctx);
-    } catch {
-      // Operands that run past the end of the expression: a decoding error at this opcode.
-      return { ops, error: offset };
-    }
-    e.end = r.pos;
-    ops.push(e);
-  }
-  return { ops };
+  const error = eachOp(bytes, ctx, (e) => {
+    const op: ExprOp = { offset: e.offset, end: e.end, op: e.op, operands: e.operands.slice(0, OPERANDS_OF[e.op]!.length) };
+    if (e.block) op.block = e.block;
+    ops.push(op);
+  });
+  return error === undefined ? { ops } : { ops, error };
 }
 
-function readOperand(r: ByteReader, kind: Operand, e: ExprOp, ctx: ExprContext): void {
-  const o = e.operands;
+/**
+ * decodeExpression one operation at a time, into one ExprOp that `visit` must copy from to
+ * keep: its operands array is reused too, and holds stale values past the opcode's count
+ * (OPERANDS_OF). Returns the offset of the opcode where decoding stopped, or undefined.
+ */
+function eachOp(bytes: Uint8Array, ctx: ExprContext, visit: (e: ExprOp) => void): number | undefined {
+  const r = new ByteReader(bytes, ctx.littleEndian ?? true);
+  const e: ExprOp = { offset: 0, end: 0, op: 0, operands: [0, 0], block: undefined };
+  while (!r.atEnd) {
+    e.offset = r.pos;
+    e.op = r.u8();
+    e.block = undefined;
+    const kinds = OPERANDS_OF[e.op];
+    if (!kinds) return e.offset;
+    try {
+      for (let k = 0; k < kinds.length; k++) e.operands[k] = readOperand(r, kinds[k]!, e, ctx);
+    } catch {
+      // Operands that run past the end of the expression: a decoding error at this opcode.
+      return e.offset;
+    }
+    e.end = r.pos;
+    visit(e);
+  }
+  return undefined;
+}
+
+/** The operand of `kind` at the cursor: for a block its length, its bytes going to e.block. */
+function readOperand(r: ByteReader, kind: Operand, e: ExprOp, ctx: ExprContext): number | bigint {
   switch (kind) {
-    case 'u1': o.push(r.u8()); break;
-    case 's1': o.push(r.i8()); break;
-    case 'u2': o.push(r.u16()); break;
-    case 's2': o.push(r.i16()); break;
-    case 'u4': o.push(r.u32()); break;
-    case 's4': o.push(r.i32()); break;
-    case 'u8': o.push(r.u64()); break;
-    case 's8': o.push(r.i64()); break;
-    case 'uleb': case 'type': case 'sub': {
-      const v = r.uleb128Big();
-      o.push(v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v);
-      break;
-    }
-    case 'sleb': {
-      const v = r.sleb128Big();
-      o.push(v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= -BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v);
-      break;
-    }
-    case 'addr': o.push(readAddress(r, ctx.addressSize)); break;
-    case 'ref': o.push(ctx.offsetSize === 4 ? r.u32() : r.u64()); break;
+    case 'u1': return r.u8();
+    case 's1': return r.i8();
+    case 'u2': return r.u16();
+    case 's2': return r.i16();
+    case 'u4': return r.u32();
+    case 's4': return r.i32();
+    case 'u8': return r.u64();
+    case 's8': return r.i64();
+    case 'uleb': case 'type': case 'sub': return uleb128Value(r);
+    case 'sleb': return sleb128Value(r);
+    case 'addr': return readAddress(r, ctx.addressSize);
+    case 'ref': return ctx.offsetSize === 4 ? r.u32() : r.u64();
     case 'block': case 'block1': {
       const len = kind === 'block' ? r.uleb128() : r.u8();
-      o.push(len);
       e.block = r.take(len);
-      break;
+      return len;
     }
   }
 }
@@ -119,13 +133,10 @@ export interface FormatOptions {
   baseType?: (offset: number) => { offset: number; name: string | undefined } | null;
 }
 
-function signed(v: number | bigint): string {
-  return `${v >= 0 ? '+' : ''}${v}`;
-}
-
-function hexOperand(v: number | bigint): string {
-  if (typeof v === 'number' && v < 0) return `0x${(BigInt(v) + (1n << 64n)).toString(16)}`;
-  return `0x${v.toString(16)}`;
+/** `+` before a non-negative value, as llvm-dwarfdump prints signed operands. */
+function writeSigned(v: number | bigint, out: TextWriter): void {
+  if (v >= 0) out.char(0x2b); // '+'
+  out.dec(v);
 }
 
 /**
@@ -134,34 +145,38 @@ function hexOperand(v: number | bigint): string {
  * hex, DW_OP_entry_value's sub-expression in parentheses, base types by offset and name.
  */
 export function formatExpression(bytes: Uint8Array, ctx: ExprContext, opts: FormatOptions = {}): string {
-  const { ops, error } = decodeExpression(bytes, ctx);
-  let out = bytes.length === 0 ? '<empty>' : '';
+  const out = new TextWriter(256);
+  writeExpression(bytes, ctx, opts, out);
+  return out.toString();
+}
+
+/** formatExpression, written to `out`. */
+export function writeExpression(bytes: Uint8Array, ctx: ExprContext, opts: FormatOptions, out: TextWriter): void {
+  if (bytes.length === 0) out.str('<empty>');
+  // Where each open DW_OP_entry_value's sub-expression ends.
   const closeAt: number[] = [];
-  const operandKinds = (op: number): Operand[] => OPERANDS.get(op) ?? [];
-  for (let i = 0; i < ops.length; i++) {
-    const e = ops[i]!;
-    out += formatOp(e, operandKinds(e.op), opts);
+  const error = eachOp(bytes, ctx, (e) => {
+    writeOp(e, OPERANDS_OF[e.op]!, opts, out);
     if (e.op === C.DW_OP_entry_value || e.op === C.DW_OP_GNU_entry_value) {
-      out += '(';
+      out.char(0x28); // '('
       closeAt.push(e.end + Number(e.operands[0]));
-      continue;
+      return;
     }
     while (closeAt.length && closeAt[closeAt.length - 1]! <= e.end) {
       closeAt.pop();
-      out += ')';
+      out.char(0x29); // ')'
     }
-    if (e.end < bytes.length) out += ', ';
-  }
+    if (e.end < bytes.length) out.str(', ');
+  });
   if (error !== undefined) {
-    out += '<decoding error>';
-    for (let i = error; i < bytes.length; i++) out += ` ${bytes[i]!.toString(16).padStart(2, '0')}`;
+    out.str('<decoding error>');
+    for (let i = error; i < bytes.length; i++) out.char(0x20).hex(bytes[i]!, 2);
   }
-  return out;
 }
 
-function formatOp(e: ExprOp, kinds: Operand[], opts: FormatOptions): string {
+function writeOp(e: ExprOp, kinds: readonly Operand[], opts: FormatOptions, out: TextWriter): void {
   const op = e.op;
-  let s = C.nameOrUnknown('OP', op);
+  out.bytes(OP_NAMES[op]!);
   let first = 0;
   const reg = op >= C.DW_OP_reg0 && op <= C.DW_OP_reg31 ? op - C.DW_OP_reg0
     : op >= C.DW_OP_breg0 && op <= C.DW_OP_breg31 ? op - C.DW_OP_breg0
@@ -170,7 +185,8 @@ function formatOp(e: ExprOp, kinds: Operand[], opts: FormatOptions): string {
   if (regName !== undefined) {
     const isBreg = (op >= C.DW_OP_breg0 && op <= C.DW_OP_breg31) || op === C.DW_OP_bregx;
     const offsetIndex = op >= C.DW_OP_breg0 && op <= C.DW_OP_breg31 ? 0 : 1;
-    s += ` ${regName}${isBreg ? signed(e.operands[offsetIndex]!) : ''}`;
+    out.char(0x20).str(regName);
+    if (isBreg) writeSigned(e.operands[offsetIndex]!, out);
     first = op === C.DW_OP_regval_type || op === C.DW_OP_GNU_regval_type ? 1 : kinds.length;
   }
   for (let k = first; k < kinds.length; k++) {
@@ -178,22 +194,31 @@ function formatOp(e: ExprOp, kinds: Operand[], opts: FormatOptions): string {
     const v = e.operands[k]!;
     switch (kind) {
       case 'sub': break;
-      case 'type': s += formatBaseType(op, Number(v), opts); break;
-      case 's1': case 's2': case 's4': case 's8': case 'sleb': s += ` ${signed(v)}`; break;
+      case 'type': writeBaseType(op, Number(v), opts, out); break;
+      case 's1': case 's2': case 's4': case 's8': case 'sleb': writeSigned(v, out.char(0x20)); break;
       case 'block': case 'block1':
-        s += ` ${hexOperand(v)}`;
-        for (const b of e.block ?? []) s += ` 0x${b.toString(16).padStart(2, '0')}`;
+        out.str(' 0x').hex(v);
+        for (const b of e.block ?? []) out.str(' 0x').hex(b, 2);
         break;
-      default: s += ` ${hexOperand(v)}`;
+      default: out.str(' 0x').hex(v);
     }
   }
-  return s;
 }
 
-function formatBaseType(op: number, offset: number, opts: FormatOptions): string {
-  if ((op === C.DW_OP_convert || op === C.DW_OP_GNU_convert) && offset === 0) return ' 0x0';
-  if (!opts.baseType) return ` <base_type ref: 0x${offset.toString(16)}>`;
+function writeBaseType(op: number, offset: number, opts: FormatOptions, out: TextWriter): void {
+  if ((op === C.DW_OP_convert || op === C.DW_OP_GNU_convert) && offset === 0) {
+    out.str(' 0x0');
+    return;
+  }
+  if (!opts.baseType) {
+    out.str(` <base_type ref: 0x${offset.toString(16)}>`);
+    return;
+  }
   const t = opts.baseType(offset);
-  if (!t) return ` <invalid base_type ref: 0x${offset.toString(16)}>`;
-  return ` (0x${t.offset.toString(16).padStart(8, '0')})${t.name !== undefined ? ` "${t.name}"` : ''}`;
+  if (!t) {
+    out.str(` <invalid base_type ref: 0x${offset.toString(16)}>`);
+    return;
+  }
+  out.str(' (0x').hex(t.offset, 8).char(0x29); // ')'
+  if (t.name !== undefined) out.str(' "').str(t.name).char(0x22);
 }

@@ -18,6 +18,12 @@ export interface UnitBases {
   lowPc: number;
 }
 
+interface DieTree {
+  offsets: number[];
+  parents: number[];
+  nextSiblings: number[];
+}
+
 /**
  * One unit of .debug_info or .debug_types (DWARF 5, 7.5.1): its header, and DIEs decoded on
  * demand. Only the header is read when the unit is listed.
@@ -41,7 +47,8 @@ export class Unit implements FormContext {
   readonly dwoId?: bigint;
   private abbrevTable?: AbbrevTable;
   private unitBases?: UnitBases;
-  private tree?: { parent: Map<number, number>; children: Map<number, number[]> };
+  private tree?: DieTree;
+  private sizes?: Int8Array;
 
   constructor(
     readonly dwarf: Dwarf,
@@ -146,33 +153,61 @@ export class Unit implements FormContext {
     return bases;
   }
 
-  /** Parent and children by DIE offset, from one walk of the unit on first use. */
-  private get dieTree(): { parent: Map<number, number>; children: Map<number, number[]> } {
+  /**
+   * The entries of the unit in order, null entries left out: offsets, and by index each one's
+   * parent and next sibling (-1 for none), from one walk of the unit on first use. Arrays of
+   * numbers rather than maps: a unit can hold hundreds of thousands of entries.
+   */
+  private get dieTree(): DieTree {
     if (this.tree) return this.tree;
-    const tree = { parent: new Map<number, number>(), children: new Map<number, number[]>() };
-    const open: number[] = [];
+    const tree: DieTree = { offsets: [], parents: [], nextSiblings: [] };
+    const { offsets, parents, nextSiblings } = tree;
+    // The index of the last entry seen at each depth.
+    const last: number[] = [];
     this.walk((die) => {
       if (die.isNull) return;
-      open[die.depth] = die.offset;
-      if (die.depth === 0) return;
-      const parent = open[die.depth - 1]!;
-      tree.parent.set(die.offset, parent);
-      const siblings = tree.children.get(parent);
-      if (siblings) siblings.push(die.offset);
-      else tree.children.set(parent, [die.offset]);
+      const i = offsets.length;
+      const parent = die.depth === 0 ? -1 : last[die.depth - 1]!;
+      const previous = last[die.depth];
+      if (previous !== undefined && parents[previous] === parent) nextSiblings[previous] = i;
+      offsets.push(die.offset);
+      parents.push(parent);
+      nextSiblings.push(-1);
+      last[die.depth] = i;
     });
     return (this.tree = tree);
   }
 
+  /** The index of the entry at `offset` in dieTree, or -1. */
+  private treeIndex(offset: number): number {
+    const offsets = this.dieTree.offsets;
+    let lo = 0;
+    let hi = offsets.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = offsets[mid]!;
+      if (at < offset) lo = mid + 1;
+      else if (at > offset) hi = mid - 1;
+      else return mid;
+    }
+    return -1;
+  }
+
   /** The parent of `die`, or undefined for the root. */
   parentOf(die: Die): Die | undefined {
-    const at = this.dieTree.parent.get(die.offset);
-    return at === undefined ? undefined : this.dieAt(at);
+    const i = this.treeIndex(die.offset);
+    const parent = i < 0 ? -1 : this.dieTree.parents[i]!;
+    return parent < 0 ? undefined : this.dieAt(this.dieTree.offsets[parent]!);
   }
 
   /** The children of `die`, in order, without the null entry that ends them. */
   childrenOf(die: Die): Die[] {
-    return (this.dieTree.children.get(die.offset) ?? []).map((at) => this.dieAt(at));
+    const i = this.treeIndex(die.offset);
+    const { offsets, parents, nextSiblings } = this.dieTree;
+    const out: Die[] = [];
+    if (i < 0 || parents[i + 1] !== i) return out;
+    for (let c = i + 1; c >= 0; c = nextSiblings[c]!) out.push(this.dieAt(offsets[c]!));
+    return out;
   }
 
   /**
@@ -197,57 +232,72 @@ export class Unit implements FormContext {
   }
 
   /**
+   * The size of a value of `form` when the form and the unit's sizes fix it (DW_FORM_data4,
+   * strp, addr...), else -1 (strings, blocks, LEB128s, indirect and unknown forms).
+   */
+  fixedSize(form: number): number {
+    switch (form) {
+      case C.DW_FORM_addr: return this.addressSize;
+      case C.DW_FORM_data1: case C.DW_FORM_ref1: case C.DW_FORM_flag: case C.DW_FORM_strx1: case C.DW_FORM_addrx1: return 1;
+      case C.DW_FORM_data2: case C.DW_FORM_ref2: case C.DW_FORM_strx2: case C.DW_FORM_addrx2: return 2;
+      case C.DW_FORM_strx3: case C.DW_FORM_addrx3: return 3;
+      case C.DW_FORM_data4: case C.DW_FORM_ref4: case C.DW_FORM_strx4: case C.DW_FORM_addrx4: case C.DW_FORM_ref_sup4: return 4;
+      case C.DW_FORM_data8: case C.DW_FORM_ref8: case C.DW_FORM_ref_sig8: case C.DW_FORM_ref_sup8: return 8;
+      case C.DW_FORM_data16: return 16;
+      case C.DW_FORM_strp: case C.DW_FORM_line_strp: case C.DW_FORM_sec_offset: case C.DW_FORM_strp_sup:
+      case C.DW_FORM_GNU_ref_alt: case C.DW_FORM_GNU_strp_alt:
+        return this.offsetSize;
+      case C.DW_FORM_ref_addr: return this.refAddrSize;
+      case C.DW_FORM_flag_present: case C.DW_FORM_implicit_const: return 0;
+      default: return -1;
+    }
+  }
+
+  /** fixedSize of the DWARF 5 forms (codes below 0x2d), by code: looked up for every attribute of every DIE. */
+  get formSizes(): Int8Array {
+    return (this.sizes ??= Int8Array.from({ length: 0x2d }, (_, form) => this.fixedSize(form)));
+  }
+
+  /**
    * The position after a value of `form` at `pos`; throws when the value runs past the unit.
    * This is the hot path of DIE decoding: no value is materialized.
    */
   skipForm(form: number, pos: number): number {
     const r = this.r;
     for (;;) {
+      const size = this.fixedSize(form);
       let next: number;
-      switch (form) {
-        case C.DW_FORM_addr: next = pos + this.addressSize; break;
-        case C.DW_FORM_data1: case C.DW_FORM_ref1: case C.DW_FORM_flag: case C.DW_FORM_strx1: case C.DW_FORM_addrx1:
-          next = pos + 1; break;
-        case C.DW_FORM_data2: case C.DW_FORM_ref2: case C.DW_FORM_strx2: case C.DW_FORM_addrx2:
-          next = pos + 2; break;
-        case C.DW_FORM_strx3: case C.DW_FORM_addrx3:
-          next = pos + 3; break;
-        case C.DW_FORM_data4: case C.DW_FORM_ref4: case C.DW_FORM_strx4: case C.DW_FORM_addrx4: case C.DW_FORM_ref_sup4:
-          next = pos + 4; break;
-        case C.DW_FORM_data8: case C.DW_FORM_ref8: case C.DW_FORM_ref_sig8: case C.DW_FORM_ref_sup8:
-          next = pos + 8; break;
-        case C.DW_FORM_data16: next = pos + 16; break;
-        case C.DW_FORM_strp: case C.DW_FORM_line_strp: case C.DW_FORM_sec_offset: case C.DW_FORM_strp_sup:
-        case C.DW_FORM_GNU_ref_alt: case C.DW_FORM_GNU_strp_alt:
-          next = pos + this.offsetSize; break;
-        case C.DW_FORM_ref_addr: next = pos + this.refAddrSize; break;
-        case C.DW_FORM_flag_present: case C.DW_FORM_implicit_const: return pos;
-        case C.DW_FORM_string: {
-          const nul = r.bytes.indexOf(0, pos);
-          if (nul < 0 || nul >= this.end) throw r.error('DW_FORM_string runs past the end of its unit', pos);
-          return nul + 1;
+      if (size >= 0) {
+        next = pos + size;
+      } else {
+        switch (form) {
+          case C.DW_FORM_string: {
+            const nul = r.bytes.indexOf(0, pos);
+            if (nul < 0 || nul >= this.end) throw r.error('DW_FORM_string runs past the end of its unit', pos);
+            return nul + 1;
+          }
+          case C.DW_FORM_block1: next = pos + 1 + this.fixedAt(pos, 1); break;
+          case C.DW_FORM_block2: next = pos + 2 + this.fixedAt(pos, 2); break;
+          case C.DW_FORM_block4: next = pos + 4 + this.fixedAt(pos, 4); break;
+          case C.DW_FORM_block: case C.DW_FORM_exprloc: {
+            r.pos = pos;
+            const len = r.uleb128();
+            next = r.pos + len;
+            break;
+          }
+          case C.DW_FORM_udata: case C.DW_FORM_sdata: case C.DW_FORM_ref_udata: case C.DW_FORM_strx: case C.DW_FORM_addrx:
+          case C.DW_FORM_rnglistx: case C.DW_FORM_loclistx: case C.DW_FORM_GNU_addr_index: case C.DW_FORM_GNU_str_index:
+            return skipLeb128(r, pos, this.end);
+          case C.DW_FORM_indirect: {
+            r.pos = pos;
+            form = r.uleb128();
+            pos = r.pos;
+            if (pos > this.end) throw r.error('DW_FORM_indirect runs past the end of its unit', pos);
+            continue;
+          }
+          default:
+            throw r.error(`unknown form 0x${form.toString(16)}`, pos);
         }
-        case C.DW_FORM_block1: next = pos + 1 + this.fixedAt(pos, 1); break;
-        case C.DW_FORM_block2: next = pos + 2 + this.fixedAt(pos, 2); break;
-        case C.DW_FORM_block4: next = pos + 4 + this.fixedAt(pos, 4); break;
-        case C.DW_FORM_block: case C.DW_FORM_exprloc: {
-          r.pos = pos;
-          const len = r.uleb128();
-          next = r.pos + len;
-          break;
-        }
-        case C.DW_FORM_udata: case C.DW_FORM_sdata: case C.DW_FORM_ref_udata: case C.DW_FORM_strx: case C.DW_FORM_addrx:
-        case C.DW_FORM_rnglistx: case C.DW_FORM_loclistx: case C.DW_FORM_GNU_addr_index: case C.DW_FORM_GNU_str_index:
-          return skipLeb128(r, pos, this.end);
-        case C.DW_FORM_indirect: {
-          r.pos = pos;
-          form = r.uleb128();
-          pos = r.pos;
-          if (pos > this.end) throw r.error('DW_FORM_indirect runs past the end of its unit', pos);
-          continue;
-        }
-        default:
-          throw r.error(`unknown form 0x${form.toString(16)}`, pos);
       }
       if (next > this.end) throw r.error(`${C.nameOrUnknown('FORM', form)} value runs past the end of its unit`, pos);
       return next;
@@ -321,10 +371,15 @@ export class Die {
     const n = forms.length;
     if (this.pos.length < n) this.pos = new Float64Array(Math.max(n, unit.abbrevs.maxAttrs));
     const pos = this.pos;
+    const sizes = unit.formSizes;
+    const end = unit.end;
     let p = r.pos;
     for (let i = 0; i < n; i++) {
       pos[i] = p;
-      p = unit.skipForm(forms[i]!, p);
+      // A fixed size within the unit is added; skipForm reads the others, and throws for a value past the end.
+      const size = sizes[forms[i]!] ?? -1;
+      if (size >= 0 && p + size <= end) p += size;
+      else p = unit.skipForm(forms[i]!, p);
     }
     this.end = p;
     return true;
@@ -410,7 +465,11 @@ export class Die {
    */
   ref(at: number): Die | undefined {
     const i = this.find(at);
-    if (i < 0) return undefined;
+    return i < 0 ? undefined : this.refAt(i);
+  }
+
+  /** The DIE that attribute `i`, a reference, points to (see ref). */
+  refAt(i: number): Die | undefined {
     const form = this.form(i);
     const v = this.value(i);
     if (form === C.DW_FORM_ref_sig8) {
@@ -418,7 +477,7 @@ export class Die {
       return tu && tu.typeOffset !== undefined ? tu.dieAt(tu.typeOffset) : undefined;
     }
     if (form === C.DW_FORM_GNU_ref_alt || form === C.DW_FORM_ref_sup4 || form === C.DW_FORM_ref_sup8) return undefined;
-    if (typeof v !== 'number') throw this.unit.r.error(`${C.nameOrUnknown('AT', at)} is not a reference`, this.pos[i]!);
+    if (typeof v !== 'number') throw this.unit.r.error(`${C.nameOrUnknown('AT', this.abbrev.attrs[i]!)} is not a reference`, this.pos[i]!);
     if (form === C.DW_FORM_ref_addr) {
       const unit = this.unit.dwarf.unitContaining(v, this.unit.section);
       return unit?.dieAt(v);

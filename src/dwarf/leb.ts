@@ -8,27 +8,27 @@ export function skipLeb128(r: ByteReader, pos: number, end: number): number {
   throw r.error('LEB128 runs past the end of its unit', start);
 }
 
+/**
+ * True when the LEB128 at the cursor ends within 7 bytes: at most 49 bits, which the reader's
+ * number decoders (uleb128, sleb128) read exactly without a bigint.
+ */
+function isShortLeb128(r: ByteReader): boolean {
+  const bytes = r.bytes;
+  const end = Math.min(bytes.length, r.pos + 7);
+  for (let pos = r.pos; pos < end; pos++) if (bytes[pos]! < 0x80) return true;
+  return false;
+}
+
 /** ULEB128 at the cursor: a number when it fits in 2^53, else an exact bigint. */
 export function uleb128Value(r: ByteReader): number | bigint {
-  const start = r.pos;
-  const bytes = r.bytes;
-  if (start < bytes.length && bytes[start]! < 0x80) {
-    r.pos++;
-    return bytes[start]!;
-  }
+  if (isShortLeb128(r)) return r.uleb128();
   const v = r.uleb128Big();
   return v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v;
 }
 
 /** SLEB128 at the cursor: a number when its magnitude fits in 2^53, else an exact bigint. */
 export function sleb128Value(r: ByteReader): number | bigint {
-  const start = r.pos;
-  const bytes = r.bytes;
-  if (start < bytes.length && bytes[start]! < 0x80) {
-    r.pos++;
-    const b = bytes[start]!;
-    return b & 0x40 ? b - 0x80 : b;
-  }
+  if (isShortLeb128(r)) return r.sleb128();
   const v = r.sleb128Big();
   return v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= -BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v;
 }

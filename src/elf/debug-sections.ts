@@ -76,31 +76,37 @@ function relocated(elf: ElfFile, s: ElfSection, contents: Uint8Array, rel: ElfSe
   const prefix = machine === EM_X86_64 ? 'R_X86_64_' : machine === EM_AARCH64 ? 'R_AARCH64_' : undefined;
   const where = (offset: number): { file?: string; section: string; offset: number } =>
     elf.file === undefined ? { section: s.name, offset } : { file: elf.file, section: s.name, offset };
-  const out = contents.slice();
+  // A copy (`contents` may be a view of the file, which other readers share).
+  const out = new Uint8Array(contents);
   const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
   const symtab = elf.sections[rel.sh_link];
   const symbols: ElfSymbol[] = symtab && rel.sh_link !== 0 ? elf.symbols(symtab) : [];
+  // S by symbol index, on first use: most relocations name one of a few section symbols.
+  const addresses: (number | undefined)[] = [];
+  const symbolAddress = (i: number, offset: number): number => {
+    const sym = symbols[i];
+    return (addresses[i] ??= sym ? symbolValue(sym, where(offset)) + sectionAddress(elf, sym, place) : 0);
+  };
   const implicitAddends = rel.sh_type === SHT_REL;
-  for (const r of elf.relocations(rel)) {
-    if (r.type === none) continue;
-    const how = table?.[r.type];
+  elf.eachRelocation(rel, (offset, sym, type, addend) => {
+    if (type === none) return;
+    const how = table?.[type];
     if (!how) {
-      const name = (prefix && nameOf(prefix, r.type)) ?? `relocation type ${r.type}`;
-      throw new FormatError(`${name} is not supported in a debug section`, where(r.r_offset));
+      const name = (prefix && nameOf(prefix, type)) ?? `relocation type ${type}`;
+      throw new FormatError(`${name} is not supported in a debug section`, where(offset));
     }
-    if (r.r_offset + how.size > out.length) throw new FormatError(`relocation at 0x${r.r_offset.toString(16)} runs past the end of the section`, where(r.r_offset));
-    const sym = symbols[r.sym];
-    const S = sym ? symbolValue(sym, where(r.r_offset)) + sectionAddress(elf, sym, place) : 0;
-    const A = implicitAddends ? readField(view, r.r_offset, how.size) : r.r_addend;
-    const value = S + A - (how.pcRelative ? r.r_offset + place(s) : 0);
+    if (offset + how.size > out.length) throw new FormatError(`relocation at 0x${offset.toString(16)} runs past the end of the section`, where(offset));
+    const S = symbolAddress(sym, offset);
+    const A = implicitAddends ? readField(view, offset, how.size) : addend;
+    const value = S + A - (how.pcRelative ? offset + place(s) : 0);
     if (how.size === 4) {
-      view.setUint32(r.r_offset, value >>> 0, true);
+      view.setUint32(offset, value >>> 0, true);
     } else {
       const hi = Math.floor(value / TWO_32);
-      view.setUint32(r.r_offset, value - hi * TWO_32, true);
-      view.setUint32(r.r_offset + 4, hi >>> 0, true);
+      view.setUint32(offset, value - hi * TWO_32, true);
+      view.setUint32(offset + 4, hi >>> 0, true);
     }
-  }
+  });
   return out;
 }
 

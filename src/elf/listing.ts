@@ -176,17 +176,17 @@ function eachRelocationRow(elf: ElfFile, fn: (row: RelocationRow) => void): void
   const machine = elf.header.e_machine;
   for (const s of elf.relocationSections) {
     const symbols = linkedSymbols(elf, s);
-    for (const r of elf.relocations(s)) {
-      const sym = r.sym !== 0 ? symbols[r.sym] : undefined;
+    elf.eachRelocation(s, (r_offset, symbolIndex, type, r_addend) => {
+      const sym = symbolIndex !== 0 ? symbols[symbolIndex] : undefined;
       fn({
         section: s.name,
-        offset: hex(r.r_offset),
-        type: relocationTypeName(r.type, machine),
+        offset: hex(r_offset),
+        type: relocationTypeName(type, machine),
         symbol: sym ? symbolDisplayName(sym, elf.sections) : '',
-        symbolIndex: r.sym,
-        addend: hex(r.r_addend),
+        symbolIndex,
+        addend: hex(r_addend),
       });
-    }
+    });
   }
 }
 
@@ -394,26 +394,26 @@ function writeRelocations(elf: ElfFile, w: TextWriter): void {
   };
   const symbolTexts = new Map<number, (Uint8Array | undefined)[]>();
   for (const s of sections) {
-    const relocs = elf.relocations(s);
+    const count = s.sh_entsize ? Math.floor(s.sh_size / s.sh_entsize) : 0;
     const symbols = linkedSymbols(elf, s);
     let symbolText = symbolTexts.get(s.sh_link);
     if (!symbolText) symbolTexts.set(s.sh_link, (symbolText = new Array(symbols.length)));
     const rela = s.sh_type === SHT_RELA;
-    w.str(`\nRelocation section '${s.name}' at offset ${hex(s.sh_offset)} contains ${relocs.length} ${relocs.length === 1 ? 'entry' : 'entries'}:\n`);
+    w.str(`\nRelocation section '${s.name}' at offset ${hex(s.sh_offset)} contains ${count} ${count === 1 ? 'entry' : 'entries'}:\n`);
     w.str(rela ? "    Offset             Info             Type               Symbol's Value  Symbol's Name + Addend\n"
       : "    Offset             Info             Type               Symbol's Value  Symbol's Name\n");
-    for (const r of relocs) {
-      w.hex(r.r_offset, 16).str('  ').hex(r.sym, 8).bytes(typeText(r.type));
-      const sym = r.sym !== 0 ? symbols[r.sym] : undefined;
+    elf.eachRelocation(s, (r_offset, symIndex, type, r_addend) => {
+      w.hex(r_offset, 16).str('  ').hex(symIndex, 8).bytes(typeText(type));
+      const sym = symIndex !== 0 ? symbols[symIndex] : undefined;
       if (sym) {
-        w.bytes((symbolText[r.sym] ??= encodeText(` ${sym.st_value.toString(16).padStart(16, '0')} ${symbolDisplayName(sym, elf.sections)}`)));
-        if (rela) w.str(r.r_addend < 0 ? ' - ' : ' + ').hex(Math.abs(r.r_addend));
+        w.bytes((symbolText[symIndex] ??= encodeText(` ${sym.st_value.toString(16).padStart(16, '0')} ${symbolDisplayName(sym, elf.sections)}`)));
+        if (rela) w.str(r_addend < 0 ? ' - ' : ' + ').hex(Math.abs(r_addend));
       } else if (rela) {
         w.spaces(20);
-        if (r.r_addend < 0) w.char(0x2d);
-        w.hex(Math.abs(r.r_addend));
+        if (r_addend < 0) w.char(0x2d);
+        w.hex(Math.abs(r_addend));
       }
       w.char(NL);
-    }
+    });
   }
 }

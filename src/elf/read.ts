@@ -95,14 +95,26 @@ export class ElfFile {
   /** Every entry of an SHT_REL or SHT_RELA section. Cached. */
   relocations(s: ElfSection): ElfRelocation[] {
     return cached(this.relocationCache, s.index, () => {
-      const t = this.relocationTable(s);
-      return Array.from({ length: t.length }, (_, i) => ({ r_offset: t.r_offset[i]!, sym: t.sym[i]!, type: t.type[i]!, r_addend: t.r_addend[i]! }));
+      const out: ElfRelocation[] = [];
+      this.eachRelocation(s, (r_offset, sym, type, r_addend) => { out.push({ r_offset, sym, type, r_addend }); });
+      return out;
     });
   }
 
   /** The entries of an SHT_REL or SHT_RELA section as columns. Cached. */
   relocationTable(s: ElfSection): RelocationTable {
-    return cached(this.relocationTableCache, s.index, () => this.readRelocations(s));
+    return cached(this.relocationTableCache, s.index, () => {
+      const count = s.sh_entsize ? Math.floor(s.sh_size / s.sh_entsize) : 0;
+      const t = { length: count, r_offset: new Float64Array(count), sym: new Uint32Array(count), type: new Uint32Array(count), r_addend: new Float64Array(count) };
+      let i = 0;
+      this.eachRelocation(s, (r_offset, sym, type, r_addend) => {
+        t.r_offset[i] = r_offset;
+        t.sym[i] = sym;
+        t.type[i] = type;
+        t.r_addend[i++] = r_addend;
+      });
+      return t;
+    });
   }
 
   /** The flags and member section indexes of an SHT_GROUP section. */
@@ -325,7 +337,12 @@ export class ElfFile {
     return r;
   }
 
-  private readRelocations(s: ElfSection): RelocationTable {
+  /**
+   * The fields of each entry of an SHT_REL or SHT_RELA section (see ElfRelocation), checked
+   * as `relocations` checks them, neither kept nor made into objects: applying the 150k
+   * relocations of a large object's debug sections needs each entry once.
+   */
+  eachRelocation(s: ElfSection, visit: (r_offset: number, sym: number, type: number, r_addend: number) => void): void {
     const rela = s.sh_type === SHT_RELA;
     if (!rela && s.sh_type !== SHT_REL) throw this.headerError(s, `sh_type ${hex(s.sh_type)} is not a relocation section`);
     const entsize = rela ? ELF64_RELA_SIZE : ELF64_REL_SIZE;
@@ -342,7 +359,6 @@ export class ElfFile {
     const r = this.dataReader(s);
     const view = r.view;
     const count = r.length / entsize;
-    const out = { length: count, r_offset: new Float64Array(count), sym: new Uint32Array(count), type: new Uint32Array(count), r_addend: new Float64Array(count) };
     for (let i = 0, o = 0; i < count; i++, o += entsize) {
       const offsetHigh = view.getUint32(o + 4, true);
       if (offsetHigh >= SAFE_HIGH) throw r.error(`relocation ${i}: r_offset ${hex(view.getBigUint64(o, true))} is too large`, o);
@@ -354,12 +370,8 @@ export class ElfFile {
         if (addendHigh >= SAFE_HIGH || addendHigh <= -SAFE_HIGH) throw r.error(`relocation ${i}: r_addend ${view.getBigInt64(o + 16, true)} is out of range`, o + 16);
         r_addend = addendHigh * TWO_32 + view.getUint32(o + 16, true);
       }
-      out.r_offset[i] = offsetHigh * TWO_32 + view.getUint32(o, true);
-      out.sym[i] = sym;
-      out.type[i] = view.getUint32(o + 8, true);
-      out.r_addend[i] = r_addend;
+      visit(offsetHigh * TWO_32 + view.getUint32(o, true), sym, view.getUint32(o + 8, true), r_addend);
     }
-    return out;
   }
 }
 

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { TextWriter } from '../../../src/binary/text-writer.js';
 import { describeUnit } from '../../../src/dwarf/describe.js';
 import { corpusObjects, sqlite3Object } from '../../fixtures/corpus.js';
 import { DWARFDUMP, attributeTexts, eachLine, openDwarf } from './reference.js';
@@ -12,14 +13,9 @@ async function compareAttributes(file: string): Promise<number> {
   const ref = attributeTexts(COMPARED);
   await eachLine(DWARFDUMP, ['--debug-info', file], ref.line);
   const mine = attributeTexts(COMPARED);
-  let pending = '';
-  const write = (s: string): void => {
-    const lines = (pending + s).split('\n');
-    pending = lines.pop()!;
-    lines.forEach(mine.line);
-  };
-  for (const u of openDwarf(file).units()) describeUnit(u, write);
-  mine.line(pending);
+  const out = new TextWriter();
+  for (const u of openDwarf(file).units()) describeUnit(u, out);
+  out.toString().split('\n').forEach(mine.line);
   assert.equal(mine.texts.length, ref.texts.length, `${file}: attribute count`);
   mine.texts.forEach((t, i) => assert.equal(t, ref.texts[i], file));
   return ref.texts.length;
