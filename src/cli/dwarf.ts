@@ -63,7 +63,7 @@ export const dwarf: Command = {
       process.stderr.write(`jitdbg: ${file}: no DWARF debug information (.debug_info is absent)\n`);
     }
     // Build the whole output before writing any of it: bad input prints only the error line.
-    const out = new TextWriter(1 << 20);
+    const out = new TextWriter(outputCapacity(elf.bytes.length));
     if (json) writeJson(d, parts, lookup, (s) => out.str(s));
     else writeText(d, file, parts, lookup, out);
     writeStdout(out.view());
@@ -86,6 +86,15 @@ export function openDwarf(elf: ElfFile): Dwarf {
     machine: elf.header.e_machine === EM_AARCH64 ? 'aarch64' : 'x86-64',
     addressOf: (name) => (rel ? 0 : elf.section(name)?.sh_addr),
   });
+}
+
+/**
+ * Room for the listing up front, from the size of the input (sqlite3.o's 9 MB print 38 MB of
+ * --info): growing the buffer copies all of it each time, a tenth of --info, while pages
+ * allocated and never written cost nothing (large allocations are zeroed lazily).
+ */
+function outputCapacity(inputSize: number): number {
+  return Math.min(Math.max(8 * inputSize, 1 << 20), 1 << 30);
 }
 
 /**
