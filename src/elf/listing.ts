@@ -394,7 +394,7 @@ function writeRelocations(elf: ElfFile, w: TextWriter): void {
   };
   const symbolTexts = new Map<number, (Uint8Array | undefined)[]>();
   for (const s of sections) {
-    const count = s.sh_entsize ? Math.floor(s.sh_size / s.sh_entsize) : 0;
+    const count = elf.relocationCount(s);
     const symbols = linkedSymbols(elf, s);
     let symbolText = symbolTexts.get(s.sh_link);
     if (!symbolText) symbolTexts.set(s.sh_link, (symbolText = new Array(symbols.length)));

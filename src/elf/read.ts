@@ -104,7 +104,9 @@ export class ElfFile {
   /** The entries of an SHT_REL or SHT_RELA section as columns. Cached. */
   relocationTable(s: ElfSection): RelocationTable {
     return cached(this.relocationTableCache, s.index, () => {
-      const count = s.sh_entsize ? Math.floor(s.sh_size / s.sh_entsize) : 0;
+      // Counted after sh_type and sh_entsize are checked: a hostile sh_entsize of 1 would
+      // otherwise size the columns at 28 bytes per byte of the section.
+      const count = this.relocationCount(s);
       const t = { length: count, r_offset: new Float64Array(count), sym: new Uint32Array(count), type: new Uint32Array(count), r_addend: new Float64Array(count) };
       let i = 0;
       this.eachRelocation(s, (r_offset, sym, type, r_addend) => {
@@ -337,16 +339,24 @@ export class ElfFile {
     return r;
   }
 
+  /** The number of entries of an SHT_REL or SHT_RELA section, its sh_type and sh_entsize checked. */
+  relocationCount(s: ElfSection): number {
+    const rela = s.sh_type === SHT_RELA;
+    if (!rela && s.sh_type !== SHT_REL) throw this.headerError(s, `sh_type ${hex(s.sh_type)} is not a relocation section`);
+    const entsize = rela ? ELF64_RELA_SIZE : ELF64_REL_SIZE;
+    this.expectEntsize(s, entsize);
+    return s.sh_size / entsize;
+  }
+
   /**
    * The fields of each entry of an SHT_REL or SHT_RELA section (see ElfRelocation), checked
    * as `relocations` checks them, neither kept nor made into objects: applying the 150k
    * relocations of a large object's debug sections needs each entry once.
    */
   eachRelocation(s: ElfSection, visit: (r_offset: number, sym: number, type: number, r_addend: number) => void): void {
+    const count = this.relocationCount(s);
     const rela = s.sh_type === SHT_RELA;
-    if (!rela && s.sh_type !== SHT_REL) throw this.headerError(s, `sh_type ${hex(s.sh_type)} is not a relocation section`);
     const entsize = rela ? ELF64_RELA_SIZE : ELF64_REL_SIZE;
-    this.expectEntsize(s, entsize);
     // sh_link 0: relocations without a symbol table (e.g. .rela.dyn of a static executable).
     let symbolCount = 1;
     if (s.sh_link !== 0) {
@@ -358,7 +368,6 @@ export class ElfFile {
     }
     const r = this.dataReader(s);
     const view = r.view;
-    const count = r.length / entsize;
     for (let i = 0, o = 0; i < count; i++, o += entsize) {
       const offsetHigh = view.getUint32(o + 4, true);
       if (offsetHigh >= SAFE_HIGH) throw r.error(`relocation ${i}: r_offset ${hex(view.getBigUint64(o, true))} is too large`, o);
