@@ -5,7 +5,7 @@
 // the modules they replace, so the paths each module makes from import.meta.url (gdb-scripts,
 // main.js) still hold. The library (dist/src/index.js) is left as tsc wrote it.
 import { build } from 'esbuild';
-import { readdirSync, rmSync } from 'node:fs';
+import { chmodSync, readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const cli = fileURLToPath(new URL('../../dist/src/cli/', import.meta.url));
@@ -34,3 +34,5 @@ await build({
   banner: { js: "import { createRequire as jitdbgCreateRequire } from 'node:module'; const require = jitdbgCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+// The package's bin: neither tsc nor esbuild gives it the execute bits npx needs to run it.
+chmodSync(`${cli}main.js`, 0o755);
