@@ -93,9 +93,9 @@ export class Module {
   }
 
   /** @internal Runs the initializers, in a target that runs code. */
-  initialize(call: NonNullable<Target['function']>): void {
+  initialize(run: NonNullable<Target['run']>): void {
     this.state = 'running';
-    for (const f of this.linked.initializers) call(f, 'void', [])();
+    for (const f of this.linked.initializers) run(f);
   }
 
   /**
@@ -109,11 +109,11 @@ export class Module {
     this.state = 'disposed';
     try {
       this.registration?.dispose();
-      const call = this.target.function?.bind(this.target);
-      if (ran && call) {
+      const run = this.target.run?.bind(this.target);
+      if (ran && run) {
         const cxaFinalize = this.target.lookup('__cxa_finalize');
-        if (cxaFinalize) call(cxaFinalize, 'void', ['uintptr_t'])(this.linked.dsoHandle);
-        for (const f of this.linked.finalizers) call(f, 'void', [])();
+        if (cxaFinalize) run(cxaFinalize, [this.linked.dsoHandle]);
+        for (const f of this.linked.finalizers) run(f);
       }
       for (const f of this.frames.splice(0)) f.dispose();
       this.linked.tls?.release();
@@ -170,8 +170,8 @@ export class JITSession {
         modules.forEach((m, i) => m.hold(registrations[i]));
       });
       modules.forEach((m, i) => this.publish(m, linked[i]!));
-      const call = target.function?.bind(target);
-      if (call) time('init', () => modules.forEach((m) => m.initialize(call)));
+      const run = target.run?.bind(target);
+      if (run) time('init', () => modules.forEach((m) => m.initialize(run)));
     } catch (e) {
       for (const m of modules) m.dispose();
       throw e;
@@ -187,14 +187,15 @@ export class JITSession {
 
   /**
    * A JavaScript function that calls the native function `name` (types in koffi's spelling:
-   * 'int', 'double', 'const char *'...). Calling it after its module is disposed throws.
+   * 'int', 'double', 'const char *'...). It returns the result; in a target in another process
+   * (an ExecutorTarget), a promise of it. Calling it after its module is disposed throws.
    */
   function(name: string, result: string, args: string[]): NativeCall {
     const d = this.definitions.get(name);
     if (!d) throw new LinkError('no module of the session defines this function', { symbol: name });
     if (!this.target.function) throw new JitdbgError(`${name} lives in a target that does not run code`, { symbol: name });
     const owner = d.owner as Module;
-    const call = this.target.function(d.address, result, args);
+    const call = this.target.function(d.address, result, args, name);
     return (...a: unknown[]) => {
       if (owner.disposed) throw new Error(`${name} belongs to module ${owner.name}, which is disposed`);
       return call(...a);

@@ -12,6 +12,7 @@ export const commands: Record<string, () => Promise<Command>> = {
   check: async () => (await import('./check.js')).checkCommand,
   dwarf: async () => (await import('./dwarf.js')).dwarf,
   elf: async () => (await import('./elf.js')).elf,
+  executor: async () => (await import('./executor.js')).executor,
   gdb: async () => (await import('./gdb.js')).gdb,
   jit: async () => (await import('./jit.js')).jit,
   run: async () => (await import('./run.js')).run,

@@ -18,6 +18,7 @@ import { layoutObject, type Layout, type Slot } from './layout.js';
 import { ROWS, scanRelocations } from './passes.js';
 import { resolveBatch, STRONG, WEAK, COMMON, type Definition, type ResolveOptions, type Resolution, type SessionSymbols, type Binding } from './resolve.js';
 import type { TlsBlock } from '../target/types.js';
+import { ExecutorError } from '../target/errors.js';
 import { applyFixups, type SymbolValues } from './fixup.js';
 import { runtimeLists, type RuntimeLists } from './runtime.js';
 import { threadLocalLocations } from './tls-locations.js';
@@ -165,7 +166,7 @@ function threadLocalBlock(g: ObjectGraph, layout: Layout, v: SymbolValues, optio
     block = options.target.threadLocal({ init, size: tls.size, align: tls.align, static: tls.static });
   } catch (e) {
     // The target says why the block has no home (a NativeError in this process): a link error of this object.
-    if (e instanceof JitdbgError) throw new LinkError(e.reason, { ...e.where, file: e.where.file ?? g.name });
+    if (e instanceof JitdbgError && !(e instanceof ExecutorError)) throw new LinkError(e.reason, { ...e.where, file: e.where.file ?? g.name });
     throw e;
   }
   v.T = block.offset;

@@ -187,5 +187,13 @@ export function flushStdio(): void {
 export function nativeFunction(address: number, result: string, args: string[]): (...args: unknown[]) => unknown {
   const type = koffi.proto(result, args);
   const target = pointer(address);
-  return (...a: unknown[]) => koffi.call(target, type, ...a);
+  // An address given as a number where the type is a pointer (e.g. envp read from another
+  // process's memory) becomes the pointer koffi expects.
+  const pointers = args.map((t) => t.trim().endsWith('*'));
+  return (...a: unknown[]) => koffi.call(target, type, ...a.map((v, i) => (pointers[i] && (typeof v === 'number' || typeof v === 'bigint') ? pointer(Number(v)) : v)));
+}
+
+/** The address a pointer value from koffi holds (0 for null). */
+export function addressOf(p: unknown): number {
+  return p === null ? 0 : Number(koffi.address(p));
 }

@@ -88,6 +88,10 @@ export class InProcessTarget implements Target {
     return nativeFunction(address, result, [...args]);
   }
 
+  run(address: number, args: readonly number[] = []): void {
+    nativeFunction(address, 'void', args.map(() => 'uintptr_t'))(...args);
+  }
+
   registrar(): Registrar | undefined {
     return gdbRegistrar();
   }

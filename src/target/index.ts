@@ -1,2 +1,3 @@
 export type { Target, TlsImage, TlsBlock, FarReference, ReadTarget, Registrar, Registration, Disposable, NativeCall } from './types.js';
 export { DetachedTarget } from './detached.js';
+export { ExecutorError } from './errors.js';

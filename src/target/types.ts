@@ -56,7 +56,7 @@ export interface Registrar {
   register(image: Uint8Array): Registration;
 }
 
-/** A native function, called from here: koffi's type spelling ('int', 'const char *', ...). */
+/** A native function, called from here: koffi's type spelling ('int', 'const char *', ...); pointers may be given as addresses. */
 export type NativeCall = (...args: unknown[]) => unknown;
 
 export interface Target {
@@ -77,10 +77,16 @@ export interface Target {
   /** Registers the .eh_frame records at `address` (zero-terminated) with the target's unwinder. */
   registerFrames(address: number): Disposable;
   /**
-   * A function calling the code at `address` in the target with koffi's type spelling. Absent:
-   * the target cannot run code (initializers are not run, `JITSession.function` throws).
+   * A function calling the code at `address` in the target with koffi's type spelling (`name`
+   * says what it is, in errors). It returns the result, or, for a target in another process, a
+   * promise of it. Absent: `JITSession.function` throws.
    */
-  function?(address: number, result: string, args: readonly string[]): NativeCall;
+  function?(address: number, result: string, args: readonly string[], name?: string): NativeCall;
+  /**
+   * Calls `void f(uintptr_t...)` at `address` and returns when it has: initializers and
+   * finalizers. Absent: the target runs no code (initializers are not run).
+   */
+  run?(address: number, args?: readonly number[]): void;
   /** Where debug images go by default; undefined: nowhere. Asked once, on the first link. */
   registrar(): Registrar | undefined;
 }

@@ -1,0 +1,123 @@
+/**
+ * Requests to an executor from the main thread: synchronous ones (what the linker asks while
+ * it links) block on a shared flag until the connection's worker thread (channel-worker.ts)
+ * has the reply; asynchronous ones (calls into the code) resolve when it comes.
+ */
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { JitdbgError } from '../binary/errors.js';
+import { PlacementError } from '../memory/types.js';
+import { ExecutorError } from '../target/errors.js';
+import type { Connection, Incoming, Outgoing, WorkerSetup } from './channel-worker.js';
+import { FAILED, FieldReader, opName } from './protocol.js';
+
+export class Channel {
+  /** Why the connection is over, once it is. */
+  lost: string | undefined;
+  /** The executor's process id, when this side started it. */
+  pid: number | undefined;
+  private readonly worker: Worker;
+  private readonly flag = new Int32Array(new SharedArrayBuffer(4));
+  private readonly syncPort: MessagePort;
+  private readonly asyncPort: MessagePort;
+  private readonly waiting = new Map<number, { resolve(r: FieldReader): void; reject(e: Error): void; op: number; what: string }>();
+  private readonly ended: Promise<void>;
+  private nextId = 1;
+
+  constructor(connection: Connection) {
+    const sync = new MessageChannel();
+    const async = new MessageChannel();
+    this.syncPort = sync.port1;
+    this.asyncPort = async.port1;
+    const setup: WorkerSetup = { connection, flag: this.flag.buffer as SharedArrayBuffer, syncPort: sync.port2, asyncPort: async.port2 };
+    // channel-worker.js lies beside this file in dist/src/executor; a bundled CLI chunk lies in
+    // dist/src/cli, one level down from dist/src as well.
+    this.worker = new Worker(new URL('../executor/channel-worker.js', import.meta.url), { workerData: setup, transferList: [sync.port2, async.port2] });
+    this.worker.unref();
+    let end!: () => void;
+    this.ended = new Promise((resolve) => { end = resolve; });
+    this.asyncPort.on('message', (m: Incoming) => {
+      if (m.id === 0 && 'pid' in m) this.pid = m.pid;
+      else if (m.id === -1 && 'lost' in m) {
+        this.lost = m.lost;
+        end();
+      } else this.settle(m);
+    });
+    this.worker.on('error', (e) => {
+      this.lost = `the connection to the executor failed (${e.message})`;
+      for (const id of [...this.waiting.keys()]) this.settle({ id, lost: `${this.lost} during ${this.waiting.get(id)!.what}` });
+      end();
+    });
+    this.asyncPort.unref();
+  }
+
+  /** Sends a request and waits, blocking this thread, for its reply. */
+  request(op: number, payload: Uint8Array, what: string): FieldReader {
+    const id = this.post(op, payload, true, what);
+    for (;;) {
+      const seen = Atomics.load(this.flag, 0);
+      const got = receiveMessageOnPort(this.syncPort);
+      if (got) {
+        const m = got.message as Incoming;
+        if (m.id === id) return reply(m, op, what);
+        continue;
+      }
+      Atomics.wait(this.flag, 0, seen);
+    }
+  }
+
+  /** Sends a request; the promise settles with its reply. */
+  call(op: number, payload: Uint8Array, what: string): Promise<FieldReader> {
+    return new Promise((resolve, reject) => {
+      const id = this.post(op, payload, false, what);
+      this.waiting.set(id, { resolve, reject, op, what });
+      this.asyncPort.ref();
+    });
+  }
+
+  /** Closes the connection; resolves once the executor is gone (or the connection is). */
+  async close(): Promise<void> {
+    if (this.lost === undefined) {
+      this.worker.postMessage({ close: true } satisfies Outgoing);
+      this.asyncPort.ref();
+      await this.ended;
+    }
+    this.asyncPort.close();
+    await this.worker.terminate();
+  }
+
+  private post(op: number, payload: Uint8Array, sync: boolean, what: string): number {
+    const id = this.nextId++;
+    this.worker.postMessage({ id, op, payload, sync, what } satisfies Outgoing);
+    return id;
+  }
+
+  private settle(m: Incoming): void {
+    const w = this.waiting.get(m.id);
+    if (!w) return;
+    this.waiting.delete(m.id);
+    if (this.waiting.size === 0) this.asyncPort.unref();
+    try {
+      w.resolve(reply(m, w.op, w.what));
+    } catch (e) {
+      w.reject(e as Error);
+    }
+  }
+}
+
+/** A reply's fields; a failure or a lost connection thrown as the error it is. */
+function reply(m: Incoming, op: number, what: string): FieldReader {
+  if ('lost' in m) throw new ExecutorError(m.lost);
+  if (!('status' in m)) throw new ExecutorError(`an unexpected message during ${what}`);
+  if (m.status === FAILED) {
+    const r = new FieldReader(m.payload, `${opName(op)} failure`);
+    const name = r.string();
+    const message = r.string();
+    // The linker retries or explains a placement that cannot be met.
+    if (name === 'PlacementError') throw new PlacementError(message);
+    // What the executor's own target refused (a library that does not load, a TLS block with
+    // no home) is said as this process's target would say it.
+    if (name === 'NativeError' || name === 'JitdbgError') throw new JitdbgError(message);
+    throw new ExecutorError(`${what}: ${message}`);
+  }
+  return new FieldReader(m.payload, `${opName(op)} reply`);
+}
