@@ -5,10 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { LinkError, UndefinedSymbolError } from '../link/errors.js';
-import { environment, flushStdio, runThreadLocalDestructors } from '../native/libc.js';
 import { InProcessTarget } from '../native/target.js';
 import { JITSession, type JITSessionOptions } from '../session.js';
 import type { Target } from '../target/types.js';
+import type { ExecutorTarget } from '../executor/target.js';
 import { untimed } from '../link/link.js';
 import type { Command } from './commands.js';
 import { isSource } from '../check/build.js';
@@ -26,13 +26,16 @@ export const RUN_OPTIONS = `  --entry SYM         call SYM instead of main
                       (e.g. --cflags "-O2 -Iinclude -DNDEBUG"); repeatable
   --timings           print the time of each phase (compile, parse, resolve, layout, ...) on stderr
   --dump-images DIR   also write each debug image to DIR/<module>.elf
+  --executor WHERE    link here, run in an executor process: 'spawn' starts one (a child with
+                      this terminal), HOST:PORT connects to 'jitdbg executor --listen'
+  --token-file F      the token file of the executor at HOST:PORT
 `;
 
 const HELP = `usage: jitdbg run [options] FILE... [-- ARGS...]
 
 Links relocatable objects (.o) and C or C++ sources (.c, .cc, .cpp, .cxx: compiled first with
-$CC or $CXX -g -c, cached) into this Node process, registers their debug information with
-GDB's JIT interface, calls main(argc, argv, envp) with FILE as argv[0] and ARGS after it, runs
+$CC or $CXX -g -c, cached) into this Node process (or, with --executor, into an executor
+process), registers their debug information with GDB's JIT interface there, calls main(argc, argv, envp) with FILE as argv[0] and ARGS after it, runs
 the static destructors and exits with main's status.
 
 options:
@@ -49,6 +52,9 @@ export interface RunOptions {
   timings: boolean;
   /** Where each module's debug image is written. */
   dumpImages?: string;
+  /** 'spawn' or HOST:PORT: where the program runs, when not in this process. */
+  executor?: string;
+  tokenFile?: string;
   files: string[];
   args: string[];
   help: boolean;
@@ -71,11 +77,17 @@ export function parseRunArgs(argv: string[]): RunOptions {
     else if (a === '--cflags') o.cflags.push(...splitFlags(value()));
     else if (a === '--timings') o.timings = true;
     else if (a === '--dump-images') o.dumpImages = value();
+    else if (a === '--executor') o.executor = value();
+    else if (a === '--token-file') o.tokenFile = value();
     else if (a === '-h' || a === '--help') o.help = true;
     else if (a.startsWith('-')) throw new UsageError(`run: unknown option '${a}' (program arguments go after --; try 'jitdbg run --help')`);
     else o.files.push(a);
   }
-  if (!o.help && o.files.length === 0) throw new UsageError(`run: no input files (try 'jitdbg run --help')`);
+  if (o.help) return o;
+  if (o.files.length === 0) throw new UsageError(`run: no input files (try 'jitdbg run --help')`);
+  if (o.executor !== undefined && o.executor !== 'spawn' && !/^.+:\d+$/.test(o.executor)) throw new UsageError(`run: --executor takes 'spawn' or HOST:PORT, not '${o.executor}'`);
+  if (o.tokenFile !== undefined && (o.executor === undefined || o.executor === 'spawn')) throw new UsageError('run: --token-file goes with --executor HOST:PORT');
+  if (o.executor !== undefined && o.executor !== 'spawn' && o.tokenFile === undefined) throw new UsageError(`run: --executor ${o.executor} needs --token-file (the file the executor wrote its token to)`);
   return o;
 }
 
@@ -91,7 +103,7 @@ export function checkInputs(files: readonly string[]): void {
 }
 
 export const run: Command = {
-  summary: 'link objects (or C/C++ sources) into this process and call main',
+  summary: 'link objects (or C/C++ sources) into this process (or an executor) and call main',
   async run(argv) {
     const o = parseRunArgs(argv);
     if (o.help) {
@@ -110,25 +122,51 @@ export const run: Command = {
     };
     const compile = await compiler(o.files);
     const objects = timed('compile', () => o.files.map((f) => compile(f, { flags: o.cflags })));
-    const target = new InProcessTarget({ libraries: o.libs });
-    const session = await withLibraryHint(() => timed('link-total', () => linkProgram(o, objects, target, {
-      timer: timed,
-      ...(o.dumpImages ? { registrar: imageDumper(o.dumpImages, target) } : {}),
-    })));
-    const main = session.function(o.entry, 'int', ['int', 'const char **', 'void *']);
-    if (o.timings) process.stderr.write(`${lines.join('\n')}\n`);
-    const argv0 = o.files[0]!;
-    // main(argc, argv, envp): a main of one or two parameters ignores the rest, as under crt1.
-    const code = main(1 + o.args.length, [argv0, ...o.args, null], environment()) as number;
-    // What exit() would do, before the modules' code goes: thread_local destructors of this
-    // thread, then static destructors (the modules' __cxa_finalize and .fini_array).
-    runThreadLocalDestructors();
-    flushStdio();
-    session.dispose();
-    flushStdio();
-    return code & 0xff;
+    const executor = o.executor === undefined ? undefined : await openExecutor(o.executor, o.tokenFile, o.libs);
+    const target = executor ?? new InProcessTarget({ libraries: o.libs });
+    try {
+      const session = await withLibraryHint(() => timed('link-total', () => linkProgram(o, objects, target, {
+        timer: timed,
+        ...(o.dumpImages ? { registrar: imageDumper(o.dumpImages, target) } : {}),
+      })));
+      if (o.timings) process.stderr.write(`${lines.join('\n')}\n`);
+      const code = (await callMain(o, session, target)) & 0xff;
+      await executor?.exit(code);
+      return code;
+    } finally {
+      await executor?.close();
+    }
   },
 };
+
+/** An executor: spawned (`spawn`), or listening at HOST:PORT with the token in its token file. */
+export async function openExecutor(executor: string, tokenFile: string | undefined, libraries: readonly string[]): Promise<ExecutorTarget> {
+  const { ExecutorTarget } = await import('../executor/target.js');
+  if (executor === 'spawn') return ExecutorTarget.spawn({ libraries });
+  const token = readFileSync(tokenFile!, 'utf8').split('\n')[0]!.trim();
+  return ExecutorTarget.connect(executor, token, { libraries });
+}
+
+/**
+ * main(argc, argv, envp) in the target, then what exit() does before the modules' code goes:
+ * the calling thread's thread_local destructors (glibc's __call_tls_dtors), C stdio flushed,
+ * static destructors (each module's __cxa_finalize and .fini_array). Returns main's value.
+ */
+export async function callMain(o: RunOptions, session: JITSession, target: Target): Promise<number> {
+  const main = session.function(o.entry, 'int', ['int', 'const char **', 'void *']);
+  // A main of one or two parameters ignores the rest, as under crt1. envp is the target's environ.
+  const environ = target.lookup('environ');
+  const envp = environ === undefined ? null : Number(new DataView(target.read(environ, 8).slice().buffer).getBigUint64(0, true));
+  const code = (await main(1 + o.args.length, [o.files[0]!, ...o.args, null], envp)) as number;
+  const run = target.run!.bind(target);
+  const tlsDestructors = target.lookup('__call_tls_dtors');
+  if (tlsDestructors !== undefined) run(tlsDestructors);
+  const fflush = target.lookup('fflush')!;
+  run(fflush, [0]);
+  session.dispose();
+  run(fflush, [0]);
+  return code;
+}
 
 /**
  * The object of each file: `compiled` from compile.js when a file is a C or C++ source, else the

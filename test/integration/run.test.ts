@@ -1,5 +1,6 @@
-// Differential: every corpus program, linked by `jitdbg run`, prints what the natively linked
-// program prints and exits with the same status, for every compiler (gcc, clang) and flag variant.
+// Differential: every corpus program, linked by `jitdbg run` and run in this process or in a
+// spawned executor, prints what the natively linked program prints and exits with the same
+// status, for every compiler (gcc, clang) and flag variant.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -24,14 +25,16 @@ export function jitdbgRun(args: string[]): { stdout: string; stderr: string; sta
 }
 
 for (const p of programs) {
-  test(`jitdbg run ${p.name} prints what the native program prints`, () => {
-    const args = ['alpha', 'beta gamma'];
-    const native = spawnSync(p.exe, args, { encoding: 'utf8' });
-    const jit = jitdbgRun([...p.objects, '--', ...args]);
-    assert.equal(jit.stderr, '');
-    assert.equal(jit.stdout, native.stdout);
-    assert.equal(jit.status, native.status);
-  });
+  for (const where of [[], ['--executor', 'spawn']]) {
+    test(`jitdbg run ${where.join(' ')}${where.length ? ' ' : ''}${p.name} prints what the native program prints`, () => {
+      const args = ['alpha', 'beta gamma'];
+      const native = spawnSync(p.exe, args, { encoding: 'utf8' });
+      const jit = jitdbgRun([...where, ...p.objects, '--', ...args]);
+      assert.equal(jit.stderr, '');
+      assert.equal(jit.stdout, native.stdout);
+      assert.equal(jit.status, native.status);
+    });
+  }
 }
 
 test('the corpus has every language and variant it claims', () => {
