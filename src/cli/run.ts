@@ -190,6 +190,13 @@ function linkProgram(o: RunOptions, objects: readonly string[], target: Target, 
   return session;
 }
 
+/** The program's files compiled (cached) and linked into `target`. */
+export async function linkInto(o: RunOptions, target: Target): Promise<JITSession> {
+  const compile = await compiler(o.files);
+  const objects = o.files.map((f) => compile(f, { flags: o.cflags }));
+  return withLibraryHint(() => linkProgram(o, objects, target, {}));
+}
+
 /**
  * What `jitdbg run` would say of its files, said without running them (for `jitdbg gdb`, before
  * GDB starts): they are compiled and linked into this process, in a target that runs no code and

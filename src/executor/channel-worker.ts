@@ -9,7 +9,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { connect, type Socket } from 'node:net';
 import { workerData, parentPort, type MessagePort } from 'node:worker_threads';
-import { encodeFrame, FrameReader, REQUEST } from './protocol.js';
+import { encodeFrame, FAILED, FieldReader, FrameReader, REQUEST } from './protocol.js';
 
 export type Connection =
   | { spawn: { command: string; args: string[]; env: Record<string, string | undefined> } }
@@ -24,7 +24,7 @@ export interface WorkerSetup {
 
 /** main → worker */
 export type Outgoing = { id: number; op: number; payload: Uint8Array; sync: boolean; what: string } | { close: true };
-/** worker → main: a reply, a failure, or (asyncPort, id 0) the executor's pid or its end. */
+/** worker → main: a reply, the connection's end (for a request, or with id -1 on asyncPort), or (id 0) the executor's pid. */
 export type Incoming = { id: number; status: number; payload: Uint8Array } | { id: number; lost: string } | { id: 0; pid: number };
 
 const setup = workerData as WorkerSetup;
@@ -48,7 +48,7 @@ function deliver(sync: boolean, message: Incoming): void {
 function lose(why: string): void {
   if (lost !== undefined) return;
   lost = why;
-  for (const [id, p] of pending) deliver(p.sync, { id, lost: `${why} during ${p.what}` });
+  for (const [id, p] of pending) deliver(p.sync, { id, lost: why });
   pending.clear();
   setup.asyncPort.postMessage({ id: -1, lost: why } satisfies Incoming);
 }
@@ -82,6 +82,13 @@ socket.on('data', (chunk: Buffer) => {
     return;
   }
   for (const f of frames) {
+    // Id 0 is no request's: the executor refusing what it received, before it hangs up.
+    if (f.id === 0 && f.status === FAILED) {
+      const r = new FieldReader(f.payload, 'refusal');
+      r.string();
+      lose(`the executor refused a message (${r.string()})`);
+      continue;
+    }
     const p = pending.get(f.id);
     if (!p) continue;
     pending.delete(f.id);
@@ -97,7 +104,7 @@ parentPort!.on('message', (m: Outgoing) => {
     socket.end();
     return;
   }
-  if (lost !== undefined) return deliver(m.sync, { id: m.id, lost: `${lost}; cannot ${m.what}` });
+  if (lost !== undefined) return deliver(m.sync, { id: m.id, lost });
   pending.set(m.id, { sync: m.sync, what: m.what });
   socket.write(encodeFrame(m.id, m.op, REQUEST, m.payload));
 });

@@ -44,7 +44,7 @@ export class Channel {
     });
     this.worker.on('error', (e) => {
       this.lost = `the connection to the executor failed (${e.message})`;
-      for (const id of [...this.waiting.keys()]) this.settle({ id, lost: `${this.lost} during ${this.waiting.get(id)!.what}` });
+      for (const id of [...this.waiting.keys()]) this.settle({ id, lost: this.lost });
       end();
     });
     this.asyncPort.unref();
@@ -58,6 +58,7 @@ export class Channel {
       const got = receiveMessageOnPort(this.syncPort);
       if (got) {
         const m = got.message as Incoming;
+        if ('lost' in m) this.lost ??= m.lost;
         if (m.id === id) return reply(m, op, what);
         continue;
       }
@@ -86,12 +87,15 @@ export class Channel {
   }
 
   private post(op: number, payload: Uint8Array, sync: boolean, what: string): number {
+    if (this.lost !== undefined) throw new ExecutorError(`${this.lost}: ${what} cannot be done`);
     const id = this.nextId++;
     this.worker.postMessage({ id, op, payload, sync, what } satisfies Outgoing);
     return id;
   }
 
   private settle(m: Incoming): void {
+    // A request failing because the connection is over may arrive before the word that it is.
+    if ('lost' in m) this.lost ??= m.lost;
     const w = this.waiting.get(m.id);
     if (!w) return;
     this.waiting.delete(m.id);
@@ -106,7 +110,7 @@ export class Channel {
 
 /** A reply's fields; a failure or a lost connection thrown as the error it is. */
 function reply(m: Incoming, op: number, what: string): FieldReader {
-  if ('lost' in m) throw new ExecutorError(m.lost);
+  if ('lost' in m) throw new ExecutorError(`${m.lost} during ${what}`);
   if (!('status' in m)) throw new ExecutorError(`an unexpected message during ${what}`);
   if (m.status === FAILED) {
     const r = new FieldReader(m.payload, `${opName(op)} failure`);
