@@ -110,7 +110,7 @@ export class Module {
     try {
       this.registration?.dispose();
       const run = this.target.run?.bind(this.target);
-      if (ran && run) {
+      if (ran && run && this.target.lost === undefined) {
         const cxaFinalize = this.target.lookup('__cxa_finalize');
         if (cxaFinalize) run(cxaFinalize, [this.linked.dsoHandle]);
         for (const f of this.linked.finalizers) run(f);

@@ -1,5 +1,5 @@
 /**
- * `jitdbg executor [--listen HOST:PORT --token-file F] [--fds IN,OUT]`: the process linked code
+ * `jitdbg executor [--listen [HOST:]PORT --token-file F] [--fds IN,OUT]`: the process linked code
  * lives and runs in, for a controller elsewhere (`jitdbg run --executor`, ExecutorTarget). It
  * serves one controller and exits when that controller goes away (docs/executor.md).
  */
@@ -22,8 +22,10 @@ runs initializers and calls functions. It serves one controller and exits when i
 Protocol: docs/executor.md.
 
 options:
-  --listen HOST:PORT  accept one controller on a TCP socket (port 0: any free port); needs
-                      --token-file. The controller must present the token written there.
+  --listen [HOST:]PORT
+                      accept one controller on a TCP socket (HOST default 127.0.0.1; port 0:
+                      any free one); needs --token-file. A controller must present the token
+                      written there; others are refused and logged.
   --token-file F      where the token (and, on a second line, HOST:PORT) is written, mode 0600
   --fds IN,OUT        talk over these file descriptors (a spawning controller's: 3,3);
                       default: stdin and stdout (the program's stdout then goes to stderr)
@@ -64,14 +66,15 @@ export function parseExecutorArgs(argv: string[]): ExecutorOptions {
   return o;
 }
 
+/** HOST:PORT, or PORT alone for 127.0.0.1; port 0 is any free port (parseAddress, a controller's, refuses it). */
 function parseListen(address: string): { host: string; port: number } {
-  // Port 0 asks for any free port, which parseAddress (a controller's) refuses.
-  const zero = /^(.*):0$/.exec(address);
-  if (zero) return { host: parseAddress(`${zero[1]}:1`).host, port: 0 };
+  const m = /^(?:(.*):)?(\d+)$/.exec(address);
+  const port = Number(m?.[2]);
+  if (!m || port > 65535) throw new UsageError(`executor: --listen takes [HOST:]PORT, not '${address}'`);
   try {
-    return parseAddress(address);
+    return { host: m[1] === undefined ? '127.0.0.1' : parseAddress(`${m[1]}:1`).host, port };
   } catch {
-    throw new UsageError(`executor: --listen takes HOST:PORT, not '${address}'`);
+    throw new UsageError(`executor: --listen takes [HOST:]PORT, not '${address}'`);
   }
 }
 
@@ -151,16 +154,13 @@ function serve(input: Socket, output: Socket, who: { peer: string; token?: strin
   });
   const reader = new FrameReader();
   input.on('data', (chunk: Buffer) => {
-    let frames;
-    try {
-      frames = reader.push(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length));
-    } catch (e) {
-      log(`refused a message from ${peer}: ${(e as Error).message}`);
-      output.end(encodeFrame(0, 0, FAILED, new Fields().string('FormatError').string((e as Error).message).done()));
+    for (const f of reader.push(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length))) server.receive(f, encodeFrame);
+    const e = reader.error;
+    if (e && !input.destroyed) {
+      log(`refused a message from ${peer}: ${e.message}`);
+      output.end(encodeFrame(0, 0, FAILED, new Fields().string(e.name).string(e.message).done()));
       input.destroy();
-      return;
     }
-    for (const f of frames) server.receive(f, encodeFrame);
   });
   input.on('error', (e) => log(`${peer}: ${e.message}`));
   input.on('close', () => {

@@ -72,11 +72,9 @@ if ('spawn' in setup.connection) {
 
 const reader = new FrameReader();
 socket.on('data', (chunk: Buffer) => {
-  let frames;
-  try {
-    frames = reader.push(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length));
-  } catch (e) {
-    lose(`the executor sent a malformed message (${(e as Error).message})`);
+  const frames = reader.push(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length));
+  if (reader.error) {
+    lose(`the executor sent a malformed message (${reader.error.message})`);
     socket.destroy();
     child?.kill('SIGKILL');
     return;

@@ -30,8 +30,9 @@ export class Channel {
     this.asyncPort = async.port1;
     const setup: WorkerSetup = { connection, flag: this.flag.buffer as SharedArrayBuffer, syncPort: sync.port2, asyncPort: async.port2 };
     // channel-worker.js lies beside this file in dist/src/executor; a bundled CLI chunk lies in
-    // dist/src/cli, one level down from dist/src as well.
-    this.worker = new Worker(new URL('../executor/channel-worker.js', import.meta.url), { workerData: setup, transferList: [sync.port2, async.port2] });
+    // dist/src/cli, one level down from dist/src as well. The worker gets none of this
+    // process's node options (--input-type, --eval...), which would stop it.
+    this.worker = new Worker(new URL('../executor/channel-worker.js', import.meta.url), { workerData: setup, transferList: [sync.port2, async.port2], execArgv: [] });
     this.worker.unref();
     let end!: () => void;
     this.ended = new Promise((resolve) => { end = resolve; });

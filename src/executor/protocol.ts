@@ -73,24 +73,32 @@ export function encodeFrame(id: number, op: number, status: number, payload: Uin
 /**
  * Cuts a byte stream into frames. Chunks are kept until a frame is whole, so a large payload
  * is copied once. A header announcing more than MAX_PAYLOAD, or a status that is not one of
- * the three, throws FormatError: the stream cannot be trusted past it.
+ * the three, sets `error`: the stream cannot be trusted past it (the frames before it are
+ * whole, and returned).
  */
 export class FrameReader {
+  /** What was wrong with the stream, once something was; nothing more is read. */
+  error: FormatError | undefined;
   private chunks: Uint8Array[] = [];
   private buffered = 0;
 
   push(chunk: Uint8Array): Frame[] {
+    const frames: Frame[] = [];
+    if (this.error) return frames;
     this.chunks.push(chunk);
     this.buffered += chunk.length;
-    const frames: Frame[] = [];
     for (;;) {
       if (this.buffered < HEADER_SIZE) return frames;
       const header = this.peek(HEADER_SIZE);
       const v = new DataView(header.buffer, header.byteOffset, HEADER_SIZE);
       const length = v.getUint32(0, true);
       const status = v.getUint16(10, true);
-      if (length > MAX_PAYLOAD) throw new FormatError(`a message announces ${length} bytes, over the ${MAX_PAYLOAD}-byte limit`);
-      if (status > FAILED) throw new FormatError(`a message has status ${status} (0 request, 1 ok, 2 failed)`);
+      if (length > MAX_PAYLOAD) this.error = new FormatError(`a message announces ${length} bytes, over the ${MAX_PAYLOAD}-byte limit`);
+      else if (status > FAILED) this.error = new FormatError(`a message has status ${status} (0 request, 1 ok, 2 failed)`);
+      if (this.error) {
+        this.chunks = [];
+        return frames;
+      }
       if (this.buffered < HEADER_SIZE + length) return frames;
       const whole = this.peek(HEADER_SIZE + length);
       this.consume(HEADER_SIZE + length);

@@ -60,6 +60,8 @@ export interface Registrar {
 export type NativeCall = (...args: unknown[]) => unknown;
 
 export interface Target {
+  /** Why the target's process is gone, once it is (an executor that died): nothing is left there to run or free. */
+  readonly lost?: string;
   /** Target memory: where modules are laid out, written and finalized. */
   readonly memory: MemoryManager;
   /** Reads target memory (what debug images copy from loaded sections). */
