@@ -1,6 +1,8 @@
 // GDB driven through src/mi over the same objects linked natively (gcc/g++ -no-pie) and linked by
 // `jitdbg run` inside Node: what a scenario observes must be the same in both.
-import { readFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SETUP } from '../../src/check/gdb.js';
 import { MiSession, toMiFrame, type MiFrame, type MiTuple, type StopEvent } from '../../src/mi/index.js';
@@ -23,7 +25,7 @@ export function program(name: string): Program {
 }
 
 /** GDB's arguments for a program: the native executable, or `node jitdbg run OBJECTS`. */
-export type Target = { label: 'native' | 'jit'; args: string[] };
+export type Target = { label: 'native' | 'jit' | 'executor'; args: string[] };
 
 export function targets(p: Program, args: string[] = []): Target[] {
   return [
@@ -34,6 +36,39 @@ export function targets(p: Program, args: string[] = []): Target[] {
 
 export function jitArgs(objects: string[], args: string[] = []): string[] {
   return ['--args', process.execPath, cli, 'run', ...objects, '--', ...args];
+}
+
+/**
+ * GDB on an executor (`jitdbg executor --listen 0`) instead of on `jitdbg run`: what `jitdbg gdb
+ * --executor spawn` does. Each time GDB starts the executor, a controller (`jitdbg run --executor
+ * HOST:PORT` on `objects`, a process of its own) connects, links and calls main in it; the
+ * executor exits with main's status.
+ */
+export async function withExecutorGdb<T>(objects: string[], args: string[], body: (g: Gdb) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'jitdbg-gdb-exec-'));
+  const tokenFile = join(dir, 'token');
+  const controllers: ChildProcess[] = [];
+  let running = true;
+  const serve = (async () => {
+    while (running) {
+      if (!existsSync(tokenFile)) {
+        await new Promise((r) => setTimeout(r, 25));
+        continue;
+      }
+      const [, address] = readFileSync(tokenFile, 'utf8').split('\n');
+      const taken = join(dir, `token-${controllers.length}`);
+      renameSync(tokenFile, taken);
+      controllers.push(spawn(process.execPath, [cli, 'run', '--executor', address!, '--token-file', taken, ...objects, '--', ...args], { stdio: 'ignore' }));
+    }
+  })();
+  try {
+    return await withGdb(['--args', process.execPath, cli, 'executor', '--listen', '0', '--token-file', tokenFile], body, 'executor');
+  } finally {
+    running = false;
+    await serve;
+    for (const c of controllers) c.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -91,9 +126,9 @@ export class Gdb {
     return this.mi.waitForStop();
   }
 
-  /** Sets a breakpoint: `jitdbg-break` (gdb-scripts/jitdbg/jit_code.py) under jitdbg, GDB's `break` natively. */
+  /** Sets a breakpoint: `jitdbg-break` (gdb-scripts/jitdbg/jit_code.py) under jitdbg or on an executor, GDB's `break` natively. */
   async break(location: string): Promise<void> {
-    if (this.target === 'jit') await this.mi.console(`jitdbg-break ${location}`);
+    if (this.target !== 'native') await this.mi.console(`jitdbg-break ${location}`);
     else await this.mi.command(`-break-insert -f ${location}`);
   }
 

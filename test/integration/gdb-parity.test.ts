@@ -1,19 +1,25 @@
-// Parity: each scenario drives GDB (through src/mi) over a corpus program linked natively and over
-// the same objects linked by `jitdbg run` inside Node, and what GDB shows must be equal: stop
+// Parity: each scenario drives GDB (through src/mi) over a corpus program linked natively, over
+// the same objects linked by `jitdbg run` inside Node, and over them linked by `jitdbg run
+// --executor` into an executor GDB runs; what GDB shows must be equal: stop
 // locations, whole backtraces (jitdbg's frame filter ends them at the JIT'd main), arguments, locals, globals, structs, C++ objects, types,
 // step, next, finish and its value, C++ `catch throw`. Each scenario also checks the native
 // observation against what the source says, so that two equally broken runs cannot pass.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { program, targets, withGdb, normal, place, type Gdb, type Place, type Program } from './gdb-harness.js';
+import { program, targets, withExecutorGdb, withGdb, normal, place, type Gdb, type Place, type Program } from './gdb-harness.js';
 
 function parity<T>(title: string, programs: Program[], scenario: (g: Gdb) => Promise<T>, expect: (native: T) => void, args: string[] = []): void {
   for (const p of programs) {
-    test(`${title}: ${p.name} under GDB, native and under jitdbg run`, async () => {
+    test(`${title}: ${p.name} under GDB, native, under jitdbg run and on an executor`, async () => {
       const [native, jit] = targets(p, args);
-      const seen = { native: await withGdb(native!.args, scenario, 'native'), jit: await withGdb(jit!.args, scenario) };
+      const seen = {
+        native: await withGdb(native!.args, scenario, 'native'),
+        jit: await withGdb(jit!.args, scenario),
+        executor: await withExecutorGdb(p.objects, args, scenario),
+      };
       expect(seen.native);
       assert.deepEqual(seen.jit, seen.native);
+      assert.deepEqual(seen.executor, seen.native, 'GDB on an executor sees what it sees natively');
     });
   }
 }
