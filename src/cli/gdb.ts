@@ -18,8 +18,9 @@ import { ExecutorError } from '../target/errors.js';
 
 const HELP = `usage: jitdbg gdb [options] FILE... [-- ARGS...]
 
-Starts GDB on 'jitdbg run FILE... -- ARGS' with pending breakpoints on, the breakpoints set and
-jitdbg's GDB commands loaded; at GDB's prompt, type run. The JIT'd code is debugged like a
+Starts GDB on 'jitdbg run FILE... -- ARGS' (with --executor spawn: on an executor process this
+command links the program into) with pending breakpoints on, the breakpoints set and jitdbg's
+GDB commands loaded; at GDB's prompt, type run. The JIT'd code is debugged like a
 natively linked program: break, bt, step, next, finish, print, info locals. In GDB, 'jitdbg list',
 'jitdbg dump DIR' and 'jitdbg verify' show what is registered (help jitdbg).
 
