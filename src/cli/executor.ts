@@ -7,8 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { renameSync, writeFileSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import koffi from 'koffi';
-import { ExecutorServer } from '../executor/server.js';
-import { encodeFrame, FAILED, Fields, FrameReader } from '../executor/protocol.js';
+import { ExecutorServer, failure } from '../executor/server.js';
+import { FAILED, FrameReader } from '../executor/protocol.js';
 import { parseAddress } from '../executor/target.js';
 import type { Command } from './commands.js';
 import { UsageError } from './errors.js';
@@ -154,11 +154,11 @@ function serve(input: Socket, output: Socket, who: { peer: string; token?: strin
   });
   const reader = new FrameReader();
   input.on('data', (chunk: Buffer) => {
-    for (const f of reader.push(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length))) server.receive(f, encodeFrame);
+    for (const f of reader.push(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length))) server.receive(f);
     const e = reader.error;
     if (e && !input.destroyed) {
       log(`refused a message from ${peer}: ${e.message}`);
-      output.end(encodeFrame(0, 0, FAILED, new Fields().string(e.name).string(e.message).done()));
+      output.end(failure(e).frame(0, 0, FAILED));
       input.destroy();
     }
   });

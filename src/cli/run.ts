@@ -120,11 +120,15 @@ export const run: Command = {
         lines.push(`jitdbg: timing ${phase} ${(Number(process.hrtime.bigint() - t) / 1e6).toFixed(2)}`);
       }
     };
-    const compile = await compiler(o.files);
-    const objects = timed('compile', () => o.files.map((f) => compile(f, { flags: o.cflags })));
-    const executor = o.executor === undefined ? undefined : await openExecutor(o.executor, o.tokenFile, o.libs);
-    const target = executor ?? new InProcessTarget({ libraries: o.libs });
+    // An executor starts while the sources compile.
+    const opening = o.executor === undefined ? undefined : openExecutor(o.executor, o.tokenFile, o.libs);
+    opening?.catch(() => {}); // awaited below; a failure to compile comes first
+    let executor: ExecutorTarget | undefined;
     try {
+      const compile = await compiler(o.files);
+      const objects = timed('compile', () => o.files.map((f) => compile(f, { flags: o.cflags })));
+      executor = await opening;
+      const target = executor ?? new InProcessTarget({ libraries: o.libs });
       const session = await withLibraryHint(() => timed('link-total', () => linkProgram(o, objects, target, {
         timer: timed,
         ...(o.dumpImages ? { registrar: imageDumper(o.dumpImages, target) } : {}),
@@ -134,7 +138,7 @@ export const run: Command = {
       await executor?.exit(code);
       return code;
     } finally {
-      await executor?.close();
+      await (executor ?? (await opening?.catch(() => undefined)))?.close();
     }
   },
 };

@@ -9,7 +9,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { connect, type Socket } from 'node:net';
 import { workerData, parentPort, type MessagePort } from 'node:worker_threads';
-import { encodeFrame, FAILED, FieldReader, FrameReader, REQUEST } from './protocol.js';
+import { FAILED, FieldReader, FrameReader } from './protocol.js';
 
 export type Connection =
   | { spawn: { command: string; args: string[]; env: Record<string, string | undefined> } }
@@ -23,7 +23,7 @@ export interface WorkerSetup {
 }
 
 /** main → worker */
-export type Outgoing = { id: number; op: number; payload: Uint8Array; sync: boolean; what: string } | { close: true };
+export type Outgoing = { id: number; frame: Uint8Array; sync: boolean; what: string } | { close: true };
 /** worker → main: a reply, the connection's end (for a request, or with id -1 on asyncPort), or (id 0) the executor's pid. */
 export type Incoming = { id: number; status: number; payload: Uint8Array } | { id: number; lost: string } | { id: 0; pid: number };
 
@@ -104,5 +104,5 @@ parentPort!.on('message', (m: Outgoing) => {
   }
   if (lost !== undefined) return deliver(m.sync, { id: m.id, lost });
   pending.set(m.id, { sync: m.sync, what: m.what });
-  socket.write(encodeFrame(m.id, m.op, REQUEST, m.payload));
+  socket.write(m.frame);
 });

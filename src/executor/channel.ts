@@ -8,7 +8,7 @@ import { JitdbgError } from '../binary/errors.js';
 import { PlacementError } from '../memory/types.js';
 import { ExecutorError } from '../target/errors.js';
 import type { Connection, Incoming, Outgoing, WorkerSetup } from './channel-worker.js';
-import { FAILED, FieldReader, opName } from './protocol.js';
+import { FAILED, FieldReader, opName, REQUEST, type Fields } from './protocol.js';
 
 export class Channel {
   /** Why the connection is over, once it is. */
@@ -52,8 +52,8 @@ export class Channel {
   }
 
   /** Sends a request and waits, blocking this thread, for its reply. */
-  request(op: number, payload: Uint8Array, what: string): FieldReader {
-    const id = this.post(op, payload, true, what);
+  request(op: number, fields: Fields, what: string): FieldReader {
+    const id = this.post(op, fields, true, what);
     for (;;) {
       const seen = Atomics.load(this.flag, 0);
       const got = receiveMessageOnPort(this.syncPort);
@@ -68,9 +68,9 @@ export class Channel {
   }
 
   /** Sends a request; the promise settles with its reply. */
-  call(op: number, payload: Uint8Array, what: string): Promise<FieldReader> {
+  call(op: number, fields: Fields, what: string): Promise<FieldReader> {
     return new Promise((resolve, reject) => {
-      const id = this.post(op, payload, false, what);
+      const id = this.post(op, fields, false, what);
       this.waiting.set(id, { resolve, reject, op, what });
       this.asyncPort.ref();
     });
@@ -87,10 +87,12 @@ export class Channel {
     await this.worker.terminate();
   }
 
-  private post(op: number, payload: Uint8Array, sync: boolean, what: string): number {
+  /** Encodes the request's frame and moves (not copies) its buffer to the worker. */
+  private post(op: number, fields: Fields, sync: boolean, what: string): number {
     if (this.lost !== undefined) throw new ExecutorError(`${this.lost}: ${what} cannot be done`);
     const id = this.nextId++;
-    this.worker.postMessage({ id, op, payload, sync, what } satisfies Outgoing);
+    const frame = fields.frame(id, op, REQUEST);
+    this.worker.postMessage({ id, frame, sync, what } satisfies Outgoing, [frame.buffer as ArrayBuffer]);
     return id;
   }
 

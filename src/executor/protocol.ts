@@ -57,17 +57,23 @@ export interface Frame {
   payload: Uint8Array;
 }
 
-/** A frame's bytes: header then payload. */
+/** A frame's bytes: header then payload (a copy; Fields.frame makes one without). */
 export function encodeFrame(id: number, op: number, status: number, payload: Uint8Array): Uint8Array {
-  if (payload.length > MAX_PAYLOAD) throw new RangeError(`a ${opName(op)} message of ${payload.length} bytes is over the ${MAX_PAYLOAD}-byte limit`);
   const out = new Uint8Array(HEADER_SIZE + payload.length);
-  const v = new DataView(out.buffer);
-  v.setUint32(0, payload.length, true);
+  out.set(payload, HEADER_SIZE);
+  return withHeader(out, id, op, status);
+}
+
+/** Writes the header into the first HEADER_SIZE bytes of `frame`, whose rest is the payload. */
+function withHeader(frame: Uint8Array, id: number, op: number, status: number): Uint8Array {
+  const length = frame.length - HEADER_SIZE;
+  if (length > MAX_PAYLOAD) throw new RangeError(`a ${opName(op)} message of ${length} bytes is over the ${MAX_PAYLOAD}-byte limit`);
+  const v = new DataView(frame.buffer, frame.byteOffset, HEADER_SIZE);
+  v.setUint32(0, length, true);
   v.setUint32(4, id, true);
   v.setUint16(8, op, true);
   v.setUint16(10, status, true);
-  out.set(payload, HEADER_SIZE);
-  return out;
+  return frame;
 }
 
 /**
@@ -127,9 +133,12 @@ export class FrameReader {
   }
 }
 
-/** Payload fields, written. */
+/**
+ * Payload fields, written after room for the frame's header, so that a frame of megabytes (an
+ * image) is encoded in one buffer, once, and handed on without another copy.
+ */
 export class Fields {
-  private readonly w = new ByteWriter(true, 64);
+  private readonly w = new ByteWriter(true, 64).zeros(HEADER_SIZE);
   u8(v: number): this { this.w.u8(v); return this; }
   u32(v: number): this { this.w.u32(v); return this; }
   u64(v: number | bigint): this { this.w.u64(v); return this; }
@@ -146,7 +155,12 @@ export class Fields {
     for (const s of list) this.string(s);
     return this;
   }
-  done(): Uint8Array { return this.w.take(); }
+  /** The payload. */
+  done(): Uint8Array { return this.w.take().subarray(HEADER_SIZE); }
+  /** The whole frame: the header written in the room kept for it, then the payload. */
+  frame(id: number, op: number, status: number): Uint8Array {
+    return withHeader(this.w.take(), id, op, status);
+  }
 }
 
 /** Payload fields, read; a field past the end throws FormatError naming the message. */

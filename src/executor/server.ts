@@ -45,6 +45,8 @@ export class ExecutorServer {
   private target = new InProcessTarget({ memory: this.memory });
   private readonly held = new Map<number, Held>();
   private nextHandle = 1;
+  /** Each function called, by address and signature: koffi's prototype is made once. */
+  private readonly functions = new Map<string, (...args: unknown[]) => unknown>();
   /** Whether the client's hello was accepted. */
   greeted = false;
   private refused = false;
@@ -52,17 +54,19 @@ export class ExecutorServer {
   constructor(private readonly options: ServerOptions) {}
 
   /** Answers one request. Nothing runs before a hello with the right version and token. */
-  receive(frame: Frame, encode: (id: number, op: number, status: number, payload: Uint8Array) => Uint8Array): void {
+  receive(frame: Frame): void {
     if (this.refused) return;
-    const reply = (status: number, payload: Uint8Array) => this.options.send(encode(frame.id, frame.op, status, payload));
-    const fail = (e: unknown) => reply(FAILED, new Fields().string((e as Error).name ?? 'Error').string((e as Error).message ?? String(e)).done());
+    const reply = (status: number, fields: Fields) => this.options.send(fields.frame(frame.id, frame.op, status));
+    const fail = (e: unknown) => reply(FAILED, failure(e));
     if (!this.greeted && frame.op !== Op.hello) return this.refuse(`its first message was ${opName(frame.op)}, not hello`, fail);
     try {
       const r = new FieldReader(frame.payload, `${opName(frame.op)} request`);
       if (frame.op === Op.hello) {
         const refusal = this.hello(r);
         if (refusal) return this.refuse(refusal, fail);
-        reply(OK, new Fields().u32(PROTOCOL_VERSION).u32(EM_X86_64).u32(PAGE_SIZE).u32(process.pid).done());
+        reply(OK, new Fields().u32(PROTOCOL_VERSION).u32(EM_X86_64).u32(PAGE_SIZE).u32(process.pid));
+        // Loaded while the controller parses, not on its first registration.
+        this.target.registrar();
         return;
       }
       const out = this.handle(frame.op, r);
@@ -106,7 +110,7 @@ export class ExecutorServer {
     this.options.close();
   }
 
-  private handle(op: number, r: FieldReader): Uint8Array {
+  private handle(op: number, r: FieldReader): Fields {
     const out = new Fields();
     switch (op) {
       case Op.libraries: {
@@ -214,7 +218,10 @@ export class ExecutorServer {
         const types = r.strings();
         const args = types.map(() => readValue(r));
         r.end();
-        const value = nativeFunction(address, result, types)(...args);
+        const key = `${address} ${result}(${types.join(',')})`;
+        let f = this.functions.get(key);
+        if (!f) this.functions.set(key, (f = nativeFunction(address, result, types)));
+        const value = f(...args);
         // A pointer result crosses as its address.
         writeValue(out, value !== null && typeof value === 'object' && !Array.isArray(value) ? addressOf(value) : value);
         break;
@@ -225,7 +232,7 @@ export class ExecutorServer {
       default:
         throw new FormatError(`unknown request ${op}`);
     }
-    return out.done();
+    return out;
   }
 
   private hold(h: Held): number {
@@ -264,4 +271,9 @@ function readable(address: number, size: number): boolean {
     }
   }
   return at >= end;
+}
+
+/** A failed reply: the error's class and message. */
+export function failure(e: unknown): Fields {
+  return new Fields().string((e as Error).name ?? 'Error').string((e as Error).message ?? String(e));
 }

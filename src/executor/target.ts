@@ -65,7 +65,7 @@ export class ExecutorTarget implements Target {
   private static async open(connection: Connection, token: string, options: ExecutorOptions): Promise<ExecutorTarget> {
     const channel = new Channel(connection);
     try {
-      const r = await channel.call(Op.hello, new Fields().bytes(new TextEncoder().encode(MAGIC)).u32(PROTOCOL_VERSION).string(token).done(), 'the handshake');
+      const r = await channel.call(Op.hello, new Fields().bytes(new TextEncoder().encode(MAGIC)).u32(PROTOCOL_VERSION).string(token), 'the handshake');
       const version = r.u32();
       const machine = r.u32();
       const pageSize = r.u32();
@@ -74,7 +74,7 @@ export class ExecutorTarget implements Target {
       if (machine !== EM_X86_64) throw new ExecutorError(`the executor runs on machine ${machine}, not x86-64 (${EM_X86_64})`);
       if (pageSize !== PAGE_SIZE) throw new ExecutorError(`the executor's page size is ${pageSize}, this linker's ${PAGE_SIZE}`);
       const target = new ExecutorTarget(channel, pid);
-      if (options.libraries?.length) channel.request(Op.libraries, new Fields().strings(options.libraries).done(), `loading ${options.libraries.join(', ')}`);
+      if (options.libraries?.length) channel.request(Op.libraries, new Fields().strings(options.libraries), `loading ${options.libraries.join(', ')}`);
       return target;
     } catch (e) {
       await channel.close();
@@ -89,19 +89,26 @@ export class ExecutorTarget implements Target {
 
   read = (address: number, size: number): Uint8Array =>
     this.memory.mirrored(address, size)
-    ?? this.channel.request(Op.read, new Fields().u64(address).u32(size).done(), `a read of ${size} bytes at 0x${address.toString(16)}`).bytes();
+    ?? this.channel.request(Op.read, new Fields().u64(address).u32(size), `a read of ${size} bytes at 0x${address.toString(16)}`).bytes();
 
   lookup(name: string): number | undefined {
-    if (!this.symbols.has(name)) {
-      const r = this.channel.request(Op.lookup, new Fields().strings([name]).done(), `the lookup of ${name}`);
-      r.u32();
-      this.symbols.set(name, r.u64() || undefined);
-    }
+    if (!this.symbols.has(name)) this.prefetch([name]);
     return this.symbols.get(name);
   }
 
+  /** Looks up, in one request, the names not looked up before; the answers are kept (the executor's libraries do not move). */
+  prefetch(names: readonly string[]): void {
+    const wanted = names.filter((n) => !this.symbols.has(n));
+    if (wanted.length === 0) return;
+    const what = wanted.length === 1 ? `the lookup of ${wanted[0]}` : `the lookup of ${wanted.length} symbols (${wanted.slice(0, 3).join(', ')}${wanted.length > 3 ? ', ...' : ''})`;
+    const r = this.channel.request(Op.lookup, new Fields().strings(wanted), what);
+    const n = r.u32();
+    if (n !== wanted.length) throw new ExecutorError(`the executor answered ${n} of ${wanted.length} lookups`);
+    for (const name of wanted) this.symbols.set(name, r.u64() || undefined);
+  }
+
   farReference(address: number): FarReference {
-    const r = this.channel.request(Op.farReference, new Fields().u64(address).done(), `what 0x${address.toString(16)} holds`);
+    const r = this.channel.request(Op.farReference, new Fields().u64(address), `what 0x${address.toString(16)} holds`);
     const kind = r.u8();
     return kind === 1 ? 'code' : kind === 2 ? r.bytes().slice() : undefined;
   }
@@ -109,7 +116,7 @@ export class ExecutorTarget implements Target {
   threadLocal(image: TlsImage): TlsBlock {
     const r = this.channel.request(
       Op.threadLocal,
-      new Fields().bytes(image.init).u64(image.size).u64(image.align).u8(image.static ? 1 : 0).done(),
+      new Fields().bytes(image.init).u64(image.size).u64(image.align).u8(image.static ? 1 : 0),
       `a thread-local block of ${image.size} bytes`,
     );
     const handle = r.u32();
@@ -120,7 +127,7 @@ export class ExecutorTarget implements Target {
   }
 
   registerFrames(address: number): Disposable {
-    const r = this.channel.request(Op.registerFrames, new Fields().u64(address).done(), `the registration of the frames at 0x${address.toString(16)}`);
+    const r = this.channel.request(Op.registerFrames, new Fields().u64(address), `the registration of the frames at 0x${address.toString(16)}`);
     return this.held(r.u32(), `the frames at 0x${address.toString(16)}`);
   }
 
@@ -141,7 +148,7 @@ export class ExecutorTarget implements Target {
     return {
       read: this.read,
       register: (image) => {
-        const r = this.channel.request(Op.registerImage, new Fields().bytes(image).done(), `the registration of a debug image (${image.length} bytes)`);
+        const r = this.channel.request(Op.registerImage, new Fields().bytes(image), `the registration of a debug image (${image.length} bytes)`);
         return this.held(r.u32(), 'a debug image');
       },
     };
@@ -154,7 +161,7 @@ export class ExecutorTarget implements Target {
   async exit(status: number): Promise<void> {
     if (this.channel.lost === undefined) {
       try {
-        await this.channel.call(Op.exit, new Fields().u32(status).done(), 'exit');
+        await this.channel.call(Op.exit, new Fields().u32(status), 'exit');
       } catch (e) {
         if (!(e instanceof ExecutorError)) throw e;
       }
@@ -174,16 +181,16 @@ export class ExecutorTarget implements Target {
       dispose: () => {
         if (!held) return;
         held = false;
-        if (this.channel.lost === undefined) this.channel.request(Op.dispose, new Fields().u32(handle).done(), `the disposal of ${what}`);
+        if (this.channel.lost === undefined) this.channel.request(Op.dispose, new Fields().u32(handle), `the disposal of ${what}`);
       },
     };
   }
 }
 
-function callFields(address: number, result: string, types: readonly string[], values: readonly unknown[]): Uint8Array {
+function callFields(address: number, result: string, types: readonly string[], values: readonly unknown[]): Fields {
   const f = new Fields().u64(address).string(result).strings(types);
   types.forEach((_, i) => writeValue(f, values[i]));
-  return f.done();
+  return f;
 }
 
 /** HOST:PORT (an IPv6 host in brackets). */
@@ -210,7 +217,7 @@ export class ExecutorMemory implements MemoryManager {
       if (placement.near !== undefined) f.u64(placement.near);
     }
     const total = requests.reduce((n, r) => n + r.size, 0);
-    const r = this.channel.request(Op.allocate, f.done(), `the allocation of ${requests.length} segments (${total} bytes)`);
+    const r = this.channel.request(Op.allocate, f, `the allocation of ${requests.length} segments (${total} bytes)`);
     const handle = r.u32();
     const start = r.u64();
     const end = r.u64();
@@ -251,7 +258,7 @@ class ExecutorAllocation implements Allocation {
     const f = new Fields().u32(this.handle).u32(this.segments.length);
     // A zero-fill segment the linker left all zeros is zeros there already.
     for (const s of this.segments) f.bytes(s.kind === 'zero' && s.bytes.every((b) => b === 0) ? new Uint8Array(0) : s.bytes);
-    this.channel.request(Op.finalize, f.done(), `the finalization of the allocation at 0x${this.start.toString(16)}`);
+    this.channel.request(Op.finalize, f, `the finalization of the allocation at 0x${this.start.toString(16)}`);
     this.state = 'final';
   }
 
@@ -259,6 +266,6 @@ class ExecutorAllocation implements Allocation {
     if (this.state === 'released') return;
     this.state = 'released';
     this.forget();
-    if (this.channel.lost === undefined) this.channel.request(Op.dispose, new Fields().u32(this.handle).done(), `the release of the allocation at 0x${this.start.toString(16)}`);
+    if (this.channel.lost === undefined) this.channel.request(Op.dispose, new Fields().u32(this.handle), `the release of the allocation at 0x${this.start.toString(16)}`);
   }
 }

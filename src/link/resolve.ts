@@ -61,7 +61,7 @@ export interface ResolveOptions {
   /** Definitions the caller gives, by name. */
   symbols: ReadonlyMap<string, number>;
   /** What only the target process knows: its symbols, what a far address holds, homes for TLS blocks. */
-  target: Pick<Target, 'lookup' | 'farReference' | 'threadLocal'>;
+  target: Pick<Target, 'lookup' | 'prefetch' | 'farReference' | 'threadLocal'>;
 }
 
 interface Winner {
@@ -81,6 +81,7 @@ export function resolveBatch(graphs: ObjectGraph[], session: SessionSymbols, opt
   for (const w of winners.values()) {
     if (w.strength === COMMON) resolutions[w.graph]!.commons.push({ symbol: w.symbol, size: w.size, align: w.align });
   }
+  options.target.prefetch?.(targetNames(graphs, winners, session, options));
   graphs.forEach((g, gi) => {
     const targets = resolutions[gi]!.targets;
     for (const s of g.symbols) {
@@ -114,6 +115,18 @@ export function resolveBatch(graphs: ObjectGraph[], session: SessionSymbols, opt
     if (s.bind !== STB_WEAK && !unresolved.has(s.name)) unresolved.set(s.name, `${s.name} (needed by ${g.name})`);
     return { kind: 'fixed', address: 0, size: 0, external: false };
   }
+}
+
+/** The names `bind` will ask the target for: undefined references nothing before it defines. */
+function targetNames(graphs: ObjectGraph[], winners: ReadonlyMap<string, Winner>, session: SessionSymbols, options: ResolveOptions): string[] {
+  const names = new Set<string>();
+  for (const g of graphs) {
+    for (const s of g.symbols) {
+      if (!isExternal(s) || !isUndefined(s) || s.type === STT_SECTION || winners.has(s.name) || session.definitions.has(s.name) || options.symbols.has(s.name)) continue;
+      names.add(NONSHARED_SHIMS.get(s.name)?.callee ?? s.name);
+    }
+  }
+  return [...names];
 }
 
 /**

@@ -68,6 +68,11 @@ export interface Target {
   readonly read: ReadTarget;
   /** The address of a symbol the target process defines (its libraries), or undefined. */
   lookup(name: string): number | undefined;
+  /**
+   * Names `lookup` is about to be asked, all at once: a target in another process answers them
+   * in one request instead of one each.
+   */
+  prefetch?(names: readonly string[]): void;
   /** How an absolute 32-bit reference reaches `address`, a target address found by `lookup`. */
   farReference(address: number): FarReference;
   /**

@@ -152,8 +152,11 @@ test('the controller killed while the executor runs code that never returns: the
   try {
     writeFileSync(join(dir, 'spin.o'), compiled('spin', 'int spin(void) { for (;;) {} }\n').bytes);
     const controller = spawn(process.execPath, ['--input-type=module', '-e', script, join(dir, 'spin.o')], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const pid = Number(await new Promise<string>((resolve) => controller.stdout.once('data', (d: Buffer) => resolve(d.toString()))));
-    assert.ok(alive(pid));
+    const pid = Number(await new Promise<string>((resolve) => {
+      controller.stdout.once('data', (d: Buffer) => resolve(d.toString()));
+      controller.once('exit', () => resolve('the controller exited'));
+    }));
+    assert.ok(pid > 0 && alive(pid), 'the controller started an executor that runs');
     controller.kill('SIGKILL');
     assert.ok(await gone(pid), 'the executor dies with its controller');
   } finally {
