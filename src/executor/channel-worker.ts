@@ -24,8 +24,8 @@ export interface WorkerSetup {
 
 /** main → worker */
 export type Outgoing = { id: number; frame: Uint8Array; sync: boolean; what: string } | { close: true };
-/** worker → main: a reply, the connection's end (for a request, or with id -1 on asyncPort), or (id 0) the executor's pid. */
-export type Incoming = { id: number; status: number; payload: Uint8Array } | { id: number; lost: string } | { id: 0; pid: number };
+/** worker → main: a reply, or the connection's end (for a request, or with id -1 on asyncPort). */
+export type Incoming = { id: number; status: number; payload: Uint8Array } | { id: number; lost: string };
 
 const setup = workerData as WorkerSetup;
 const flag = new Int32Array(setup.flag);
@@ -61,7 +61,6 @@ if ('spawn' in setup.connection) {
   child.on('error', (e) => lose(`the executor could not be started (${e.message})`));
   child.on('exit', (code, signal) => lose(signal ? `the executor (pid ${pid}) was killed by ${signal}` : `the executor (pid ${pid}) exited with status ${code}`));
   socket = child.stdio[3] as Socket;
-  if (pid !== undefined) setup.asyncPort.postMessage({ id: 0, pid } satisfies Incoming);
 } else {
   const { host, port } = setup.connection.connect;
   socket = connect({ host, port });

@@ -8,13 +8,11 @@ import { JitdbgError } from '../binary/errors.js';
 import { PlacementError } from '../memory/types.js';
 import { ExecutorError } from '../target/errors.js';
 import type { Connection, Incoming, Outgoing, WorkerSetup } from './channel-worker.js';
-import { FAILED, FieldReader, opName, REQUEST, type Fields } from './protocol.js';
+import { FAILED, FieldReader, Op, opName, REQUEST, type Fields } from './protocol.js';
 
 export class Channel {
   /** Why the connection is over, once it is. */
   lost: string | undefined;
-  /** The executor's process id, when this side started it. */
-  pid: number | undefined;
   private readonly worker: Worker;
   private readonly flag = new Int32Array(new SharedArrayBuffer(4));
   private readonly syncPort: MessagePort;
@@ -22,6 +20,8 @@ export class Channel {
   private readonly waiting = new Map<number, { resolve(r: FieldReader): void; reject(e: Error): void; op: number; what: string }>();
   private readonly ended: Promise<void>;
   private nextId = 1;
+  private readonly early = new Map<number, Incoming>();
+  private handshake: { id: number; check(r: FieldReader): void; state?: 'ok' | Error } | undefined;
 
   constructor(connection: Connection) {
     const sync = new MessageChannel();
@@ -37,8 +37,7 @@ export class Channel {
     let end!: () => void;
     this.ended = new Promise((resolve) => { end = resolve; });
     this.asyncPort.on('message', (m: Incoming) => {
-      if (m.id === 0 && 'pid' in m) this.pid = m.pid;
-      else if (m.id === -1 && 'lost' in m) {
+      if (m.id === -1 && 'lost' in m) {
         this.lost = m.lost;
         end();
       } else this.settle(m);
@@ -51,16 +50,49 @@ export class Channel {
     this.asyncPort.unref();
   }
 
+  /**
+   * Sends the hello now and returns: its reply is awaited, and checked by `check`, before the
+   * first other request goes out, so an executor starts while this process does other work.
+   */
+  greet(fields: Fields, check: (r: FieldReader) => void): void {
+    this.handshake = { id: this.post(Op.hello, fields, true, 'the handshake'), check };
+  }
+
+  /** Waits for the hello's reply, once; throws what was wrong with it (every time). */
+  ready(): void {
+    const h = this.handshake;
+    if (!h || h.state === 'ok') return;
+    if (h.state === undefined) {
+      try {
+        h.check(this.wait(h.id, Op.hello, 'the handshake'));
+        h.state = 'ok';
+      } catch (e) {
+        h.state = e as Error;
+      }
+    }
+    if (h.state instanceof Error) throw h.state;
+  }
+
   /** Sends a request and waits, blocking this thread, for its reply. */
   request(op: number, fields: Fields, what: string): FieldReader {
-    const id = this.post(op, fields, true, what);
+    this.ready();
+    return this.wait(this.post(op, fields, true, what), op, what);
+  }
+
+  /** Blocks this thread until the reply to synchronous request `id` is there; replies to others are kept. */
+  private wait(id: number, op: number, what: string): FieldReader {
     for (;;) {
+      const early = this.early.get(id);
+      if (early) {
+        this.early.delete(id);
+        return reply(early, op, what);
+      }
       const seen = Atomics.load(this.flag, 0);
       const got = receiveMessageOnPort(this.syncPort);
       if (got) {
         const m = got.message as Incoming;
         if ('lost' in m) this.lost ??= m.lost;
-        if (m.id === id) return reply(m, op, what);
+        this.early.set(m.id, m);
         continue;
       }
       Atomics.wait(this.flag, 0, seen);
@@ -70,6 +102,7 @@ export class Channel {
   /** Sends a request; the promise settles with its reply. */
   call(op: number, fields: Fields, what: string): Promise<FieldReader> {
     return new Promise((resolve, reject) => {
+      this.ready();
       const id = this.post(op, fields, false, what);
       this.waiting.set(id, { resolve, reject, op, what });
       this.asyncPort.ref();

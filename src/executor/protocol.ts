@@ -30,18 +30,17 @@ export const FAILED = 2;
 
 export const Op = {
   hello: 1,
-  libraries: 2,
-  lookup: 3,
-  farReference: 4,
-  allocate: 5,
-  finalize: 6,
-  dispose: 7,
-  threadLocal: 8,
-  registerFrames: 9,
-  registerImage: 10,
-  read: 11,
-  call: 12,
-  exit: 13,
+  lookup: 2,
+  farReference: 3,
+  allocate: 4,
+  finalize: 5,
+  dispose: 6,
+  threadLocal: 7,
+  registerFrames: 8,
+  registerImage: 9,
+  read: 10,
+  call: 11,
+  exit: 12,
 } as const;
 export type OpCode = (typeof Op)[keyof typeof Op];
 
@@ -138,7 +137,11 @@ export class FrameReader {
  * image) is encoded in one buffer, once, and handed on without another copy.
  */
 export class Fields {
-  private readonly w = new ByteWriter(true, 64).zeros(HEADER_SIZE);
+  private readonly w: ByteWriter;
+  /** `capacity`: the payload's size when known (a frame of megabytes is then never regrown). */
+  constructor(capacity = 64) {
+    this.w = new ByteWriter(true, HEADER_SIZE + capacity).zeros(HEADER_SIZE);
+  }
   u8(v: number): this { this.w.u8(v); return this; }
   u32(v: number): this { this.w.u32(v); return this; }
   u64(v: number | bigint): this { this.w.u64(v); return this; }

@@ -92,14 +92,17 @@ export class ExecutorServer {
   /** What is wrong with a hello, or undefined when it is right. */
   private hello(r: FieldReader): string | undefined {
     const magic = new TextDecoder().decode(r.bytes());
-    const version = r.u32();
-    const token = r.string();
-    r.end();
     if (magic !== MAGIC) return 'it is not a jitdbg controller';
+    const version = r.u32();
     if (version !== PROTOCOL_VERSION) return `it speaks protocol version ${version}, this executor ${PROTOCOL_VERSION}`;
+    const token = r.string();
     if (this.options.token !== undefined && !sameToken(token, this.options.token)) return 'it presented a wrong token';
+    const libraries = r.strings();
+    r.end();
     this.greeted = true;
     this.options.greeted?.();
+    // A library that does not load fails the hello (not a refusal: the client is who it says).
+    if (libraries.length) this.target = new InProcessTarget({ memory: this.memory, libraries });
     return undefined;
   }
 
@@ -113,12 +116,6 @@ export class ExecutorServer {
   private handle(op: number, r: FieldReader): Fields {
     const out = new Fields();
     switch (op) {
-      case Op.libraries: {
-        const names = r.strings();
-        r.end();
-        this.target = new InProcessTarget({ memory: this.memory, libraries: names });
-        break;
-      }
       case Op.lookup: {
         const names = r.strings();
         r.end();

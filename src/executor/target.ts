@@ -17,7 +17,6 @@ import { SEGMENT_KINDS, type Allocation, type MemoryManager, type Placement, typ
 import { ExecutorError } from '../target/errors.js';
 import type { Disposable, FarReference, NativeCall, Registrar, Target, TlsBlock, TlsImage } from '../target/types.js';
 import { Channel } from './channel.js';
-import type { Connection } from './channel-worker.js';
 import { EM_X86_64, Fields, MAGIC, Op, PROTOCOL_VERSION, readValue, writeValue } from './protocol.js';
 
 export interface ExecutorOptions {
@@ -35,51 +34,57 @@ export const CLI = fileURLToPath(new URL('../cli/main.js', import.meta.url));
 
 export class ExecutorTarget implements Target {
   readonly memory: ExecutorMemory;
-  /** The executor's process id (in its own PID namespace, for one on another machine). */
-  readonly pid: number;
   private readonly symbols = new Map<string, number | undefined>();
+  private executorPid = 0;
 
-  private constructor(private readonly channel: Channel, pid: number) {
+  private constructor(private readonly channel: Channel, token: string, libraries: readonly string[]) {
     this.memory = new ExecutorMemory(channel);
-    this.pid = pid;
+    channel.greet(new Fields().bytes(new TextEncoder().encode(MAGIC)).u32(PROTOCOL_VERSION).string(token).strings(libraries), (r) => {
+      const version = r.u32();
+      const machine = r.u32();
+      const pageSize = r.u32();
+      this.executorPid = r.u32();
+      if (version !== PROTOCOL_VERSION) throw new ExecutorError(`the executor speaks protocol version ${version}, this controller ${PROTOCOL_VERSION}`);
+      if (machine !== EM_X86_64) throw new ExecutorError(`the executor runs on machine ${machine}, not x86-64 (${EM_X86_64})`);
+      if (pageSize !== PAGE_SIZE) throw new ExecutorError(`the executor's page size is ${pageSize}, this linker's ${PAGE_SIZE}`);
+    });
   }
 
   /**
    * Starts an executor as a child process: `node <jitdbg> executor --fds 3,3`, the channel on
    * its fd 3 and this process's stdin, stdout and stderr as its own (the program's output goes
-   * where this process's would). It exits when this process goes away.
+   * where this process's would). It exits when this process goes away. The handshake completes
+   * on the first request, so the executor starts while the caller reads and parses objects; a
+   * failure to start is an ExecutorError then.
    */
   static async spawn(options: SpawnOptions = {}): Promise<ExecutorTarget> {
     const env = { ...(options.env ?? process.env) };
     // As the CLI's own start line does: OpenSSL start-up costs 0.1 s, and the executor makes no TLS connection.
     delete env.NODE_EXTRA_CA_CERTS;
-    return ExecutorTarget.open({ spawn: { command: process.execPath, args: [CLI, 'executor', '--fds', '3,3'], env } }, '', options);
+    const channel = new Channel({ spawn: { command: process.execPath, args: [CLI, 'executor', '--fds', '3,3'], env } });
+    return new ExecutorTarget(channel, '', options.libraries ?? []);
   }
 
-  /** Connects to an executor listening at `address` (HOST:PORT), presenting the token from its token file. */
+  /**
+   * Connects to an executor listening at `address` (HOST:PORT), presenting the token from its
+   * token file; rejects when it refuses.
+   */
   static async connect(address: string, token: string, options: ExecutorOptions = {}): Promise<ExecutorTarget> {
     const { host, port } = parseAddress(address);
-    return ExecutorTarget.open({ connect: { host, port } }, token, options);
-  }
-
-  private static async open(connection: Connection, token: string, options: ExecutorOptions): Promise<ExecutorTarget> {
-    const channel = new Channel(connection);
+    const target = new ExecutorTarget(new Channel({ connect: { host, port } }), token, options.libraries ?? []);
     try {
-      const r = await channel.call(Op.hello, new Fields().bytes(new TextEncoder().encode(MAGIC)).u32(PROTOCOL_VERSION).string(token), 'the handshake');
-      const version = r.u32();
-      const machine = r.u32();
-      const pageSize = r.u32();
-      const pid = r.u32();
-      if (version !== PROTOCOL_VERSION) throw new ExecutorError(`the executor speaks protocol version ${version}, this controller ${PROTOCOL_VERSION}`);
-      if (machine !== EM_X86_64) throw new ExecutorError(`the executor runs on machine ${machine}, not x86-64 (${EM_X86_64})`);
-      if (pageSize !== PAGE_SIZE) throw new ExecutorError(`the executor's page size is ${pageSize}, this linker's ${PAGE_SIZE}`);
-      const target = new ExecutorTarget(channel, pid);
-      if (options.libraries?.length) channel.request(Op.libraries, new Fields().strings(options.libraries), `loading ${options.libraries.join(', ')}`);
-      return target;
+      target.channel.ready();
     } catch (e) {
-      await channel.close();
+      await target.close();
       throw e;
     }
+    return target;
+  }
+
+  /** The executor's process id (in its own PID namespace, for one on another machine). */
+  get pid(): number {
+    this.channel.ready();
+    return this.executorPid;
   }
 
   /** Why the executor is gone, once it is. */
@@ -135,12 +140,14 @@ export class ExecutorTarget implements Target {
   function(address: number, result: string, args: readonly string[], name?: string): NativeCall {
     const what = `the call of ${name ?? `0x${address.toString(16)}`}`;
     return (...values: unknown[]) => {
+      this.memory.runs++;
       const f = callFields(address, result, args, values);
       return this.channel.call(Op.call, f, what).then((r) => readValue(r));
     };
   }
 
   run(address: number, args: readonly number[] = []): void {
+    this.memory.runs++;
     this.channel.request(Op.call, callFields(address, 'void', args.map(() => 'uintptr_t'), args), `the call of 0x${address.toString(16)}`);
   }
 
@@ -148,7 +155,7 @@ export class ExecutorTarget implements Target {
     return {
       read: this.read,
       register: (image) => {
-        const r = this.channel.request(Op.registerImage, new Fields().bytes(image), `the registration of a debug image (${image.length} bytes)`);
+        const r = this.channel.request(Op.registerImage, new Fields(4 + image.length).bytes(image), `the registration of a debug image (${image.length} bytes)`);
         return this.held(r.u32(), 'a debug image');
       },
     };
@@ -223,18 +230,23 @@ export class ExecutorMemory implements MemoryManager {
     const end = r.u64();
     const n = r.u32();
     const segments: Segment[] = requests.map((q, i) => ({ kind: q.kind, size: q.size, address: i < n ? r.u64() : 0, bytes: new Uint8Array(q.size) }));
-    const a = new ExecutorAllocation(this.channel, handle, segments, start, end, () => this.live.delete(a));
+    const a = new ExecutorAllocation(this.channel, handle, segments, start, end, () => this.runs, () => this.live.delete(a));
     this.live.add(a);
     return a;
   }
 
-  /** The bytes at [address, address + size) when one live code or read-only segment holds them all: what was shipped there. */
+  /** How many times code has been run in the executor: writable data may differ from what was shipped since. */
+  runs = 0;
+
+  /** The bytes at [address, address + size) when one live segment holds them all as they are there: what was shipped. */
   mirrored(address: number, size: number): Uint8Array | undefined {
     for (const a of this.live) {
       if (address < a.start || address + size > a.end) continue;
+      // Code and read-only data stay as shipped; writable data until code runs (the debug image
+      // of a module is built before its initializers run).
+      const writable = a.shippedAt === this.runs;
       for (const s of a.segments) {
-        // Code and read-only data stay as shipped; writable data is the executor's to change.
-        if ((s.kind === 'code' || s.kind === 'rodata') && address >= s.address && address + size <= s.address + s.size) return s.bytes.subarray(address - s.address, address - s.address + size);
+        if ((writable || s.kind === 'code' || s.kind === 'rodata') && address >= s.address && address + size <= s.address + s.size) return s.bytes.subarray(address - s.address, address - s.address + size);
       }
     }
     return undefined;
@@ -243,6 +255,8 @@ export class ExecutorMemory implements MemoryManager {
 
 class ExecutorAllocation implements Allocation {
   private state: 'writing' | 'final' | 'released' = 'writing';
+  /** `ExecutorMemory.runs` when the bytes were shipped (NaN before). */
+  shippedAt = NaN;
 
   constructor(
     private readonly channel: Channel,
@@ -250,16 +264,18 @@ class ExecutorAllocation implements Allocation {
     readonly segments: readonly Segment[],
     readonly start: number,
     readonly end: number,
+    private readonly runs: () => number,
     private readonly forget: () => void,
   ) {}
 
   finalize(): void {
     if (this.state !== 'writing') throw new Error(`allocation at 0x${this.start.toString(16)} is ${this.state}`);
-    const f = new Fields().u32(this.handle).u32(this.segments.length);
+    const f = new Fields(8 + this.segments.reduce((n, s) => n + 4 + s.size, 0)).u32(this.handle).u32(this.segments.length);
     // A zero-fill segment the linker left all zeros is zeros there already.
     for (const s of this.segments) f.bytes(s.kind === 'zero' && s.bytes.every((b) => b === 0) ? new Uint8Array(0) : s.bytes);
     this.channel.request(Op.finalize, f, `the finalization of the allocation at 0x${this.start.toString(16)}`);
     this.state = 'final';
+    this.shippedAt = this.runs();
   }
 
   release(): void {

@@ -197,7 +197,7 @@ async function raw(address: string, send: (s: Socket) => void, count: number): P
   });
 }
 
-const hello = (token: string, version = PROTOCOL_VERSION) => encodeFrame(1, Op.hello, REQUEST, new Fields().bytes(new TextEncoder().encode(MAGIC)).u32(version).string(token).done());
+const hello = (token: string, version = PROTOCOL_VERSION) => encodeFrame(1, Op.hello, REQUEST, new Fields().bytes(new TextEncoder().encode(MAGIC)).u32(version).string(token).strings([]).done());
 const failure = (f: Frame) => {
   const r = new FieldReader(f.payload, 'failure');
   return `${r.string()}: ${r.string()}`;

@@ -30,6 +30,10 @@ test('--lib libz.so.1 gives the system zlib, as the natively linked program sees
     const jit = run(dir, '--lib', 'libz.so.1', file);
     assert.equal(jit.stderr, '');
     assert.equal(jit.stdout, native);
+    // In an executor, the library is loaded there, ahead of the executor's own symbols.
+    const executor = run(dir, '--executor', 'spawn', '--lib', 'libz.so.1', file);
+    assert.equal(executor.stderr, '');
+    assert.equal(executor.stdout, native);
     // Without --lib the process's own definition wins: Node's zlib (its version without Node's suffix).
     assert.equal(run(dir, file).stdout, `${process.versions.zlib!.split('-')[0]}\n`);
   });
@@ -37,10 +41,12 @@ test('--lib libz.so.1 gives the system zlib, as the natively linked program sees
 
 test('a --lib that cannot be loaded is one line naming it', () => {
   withProgram(ZLIB_VERSION, (dir, file) => {
-    const r = run(dir, '--lib', 'libjitdbg-absent.so.9', file);
-    assert.equal(r.status, 1);
-    assert.equal(r.stdout, '');
-    assert.match(r.stderr, /^jitdbg: libjitdbg-absent\.so\.9: cannot load the library: .*No such file or directory\n$/);
+    for (const where of [[], ['--executor', 'spawn']]) {
+      const r = run(dir, ...where, '--lib', 'libjitdbg-absent.so.9', file);
+      assert.equal(r.status, 1);
+      assert.equal(r.stdout, '');
+      assert.match(r.stderr, /^jitdbg: libjitdbg-absent\.so\.9: cannot load the library: .*No such file or directory\n$/);
+    }
   });
 });
 
