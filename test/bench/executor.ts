@@ -57,6 +57,8 @@ function rssMb(pid: number): number {
 async function spawned(): Promise<{ target: ExecutorTarget; ms: number }> {
   const t = now();
   const target = await ExecutorTarget.spawn();
+  // The handshake completes on first use: the pid is its answer.
+  if (!(target.pid > 0)) throw new Error('the executor has no pid');
   return { target, ms: msSince(t) };
 }
 
