@@ -4,7 +4,8 @@
  * serves one controller and exits when that controller goes away (docs/executor.md).
  */
 import { randomBytes } from 'node:crypto';
-import { renameSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, fstatSync, renameSync, writeFileSync } from 'node:fs';
+import type { Readable, Writable } from 'node:stream';
 import { createServer, Socket } from 'node:net';
 import koffi from 'koffi';
 import { ExecutorServer, failure } from '../executor/server.js';
@@ -100,9 +101,12 @@ function serveFds(fds: [number, number] | undefined): void {
   let [input, output] = fds ?? [0, 1];
   if (fds) dieWithParent();
   else [input, output] = moveOffStdio();
-  const inSocket = new Socket({ fd: input, readable: true, writable: input === output });
-  const outSocket = input === output ? inSocket : new Socket({ fd: output, readable: false, writable: true });
-  serve(inSocket, outSocket, { peer: 'the controller' }, () => exitWhenDrained(outSocket, 0));
+  // A socket (a spawning controller's socket pair) is one duplex stream; a pipe, file or
+  // terminal is read and written as a file.
+  const socket = fstatSync(input).isSocket() ? new Socket({ fd: input, readable: true, writable: input === output }) : undefined;
+  const reading = socket ?? createReadStream('', { fd: input });
+  const writing = input === output && socket ? socket : fstatSync(output).isSocket() ? new Socket({ fd: output, readable: false, writable: true }) : createWriteStream('', { fd: output });
+  serve(reading, writing, { peer: 'the controller' }, () => exitWhenDrained(writing, 0));
 }
 
 /**
@@ -143,12 +147,12 @@ function listen(at: { host: string; port: number }, tokenFile: string): Promise<
  * with a failure reply and ends the connection; so does the controller going away, after which
  * what it left is freed and `gone` runs.
  */
-function serve(input: Socket, output: Socket, who: { peer: string; token?: string; greeted?: () => void }, gone: () => void): ExecutorServer {
+function serve(input: Readable, output: Writable, who: { peer: string; token?: string; greeted?: () => void }, gone: () => void): ExecutorServer {
   const { peer } = who;
   const server = new ExecutorServer({
     ...who,
     send: (frame) => { output.write(frame); },
-    close: () => { output.end(); input.destroySoon?.(); },
+    close: () => { output.end(() => input.destroy()); },
     log,
     exit: (status) => exitWhenDrained(output, status),
   });
@@ -170,7 +174,7 @@ function serve(input: Socket, output: Socket, who: { peer: string; token?: strin
   return server;
 }
 
-function exitWhenDrained(output: Socket, status: number): void {
+function exitWhenDrained(output: Writable, status: number): void {
   if (output.writableLength === 0) process.exit(status);
   output.end(() => process.exit(status));
   setTimeout(() => process.exit(status), 1000).unref();

@@ -279,6 +279,29 @@ test('jitdbg run --executor: one-line errors for a wrong address, a missing toke
   }
 });
 
+test('jitdbg executor alone talks over stdin and stdout, wherever they lead (a pipe in, a file out)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jitdbg-exec-'));
+  try {
+    // The controller's messages, written ahead: hello, lookup, and garbage (an oversized header).
+    const hello = new Fields().bytes(new TextEncoder().encode(MAGIC)).u32(PROTOCOL_VERSION).string('').strings([]).frame(1, Op.hello, REQUEST);
+    const lookup = new Fields().strings(['puts', 'jitdbg_nowhere']).frame(2, Op.lookup, REQUEST);
+    const garbage = new Uint8Array(12).fill(0xff);
+    const out = join(dir, 'out');
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" executor > "${out}"`], { input: Buffer.concat([hello, lookup, garbage]), encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const replies = new FrameReader().push(new Uint8Array(readFileSync(out)));
+    assert.deepEqual(replies.map((f) => [f.id, f.status]), [[1, 1], [2, 1], [0, 2]]);
+    const found = new FieldReader(replies[1]!.payload, 'lookup');
+    assert.equal(found.u32(), 2);
+    assert.ok(found.u64() > 0, 'puts is found in the executor');
+    assert.equal(found.u64(), 0, 'jitdbg_nowhere is not');
+    assert.match(failure(replies[2]!), /over the \d+-byte limit/);
+    assert.match(r.stderr, /refused a message from the controller/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('jitdbg executor: usage errors are one line', () => {
   const ex = (args: string[]) => spawnSync(process.execPath, [cli, 'executor', ...args], { encoding: 'utf8' });
   assert.equal(ex(['--listen', '0']).stderr, 'jitdbg: executor: --listen needs --token-file (where the token a controller must present is written)\n');
