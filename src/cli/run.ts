@@ -9,6 +9,8 @@ import { InProcessTarget } from '../native/target.js';
 import { JITSession, type JITSessionOptions } from '../session.js';
 import type { Target } from '../target/types.js';
 import type { ExecutorTarget } from '../executor/target.js';
+import { ExecutorError, type ProcessExit } from '../target/errors.js';
+import { constants } from 'node:os';
 import { untimed } from '../link/link.js';
 import type { Command } from './commands.js';
 import { isSource } from '../check/build.js';
@@ -134,7 +136,13 @@ export const run: Command = {
         ...(o.dumpImages ? { registrar: imageDumper(o.dumpImages, target) } : {}),
       })));
       if (o.timings) process.stderr.write(`${lines.join('\n')}\n`);
-      const code = (await callMain(o, session, target)) & 0xff;
+      let code: number;
+      try {
+        code = (await callMain(o, session, target)) & 0xff;
+      } catch (e) {
+        if (e instanceof ExecutorError && e.exit) return programEnded(e, e.exit);
+        throw e;
+      }
       await executor?.exit(code);
       return code;
     } finally {
@@ -142,6 +150,17 @@ export const run: Command = {
     }
   },
 };
+
+/**
+ * The executor ended while the program ran: the program called exit (its status is this
+ * command's, as natively), or died by a signal (said, then this process dies by the same one).
+ */
+function programEnded(e: ExecutorError, exit: ProcessExit): number {
+  if (exit.signal === null) return exit.code ?? 1;
+  process.stderr.write(`jitdbg: ${e.message}\n`);
+  process.kill(process.pid, exit.signal);
+  return 128 + (constants.signals[exit.signal] ?? 0);
+}
 
 /** An executor: spawned (`spawn`), or listening at HOST:PORT with the token in its token file. */
 export async function openExecutor(executor: string, tokenFile: string | undefined, libraries: readonly string[]): Promise<ExecutorTarget> {

@@ -9,6 +9,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { connect, type Socket } from 'node:net';
 import { workerData, parentPort, type MessagePort } from 'node:worker_threads';
+import type { ProcessExit } from '../target/errors.js';
 import { FAILED, FieldReader, FrameReader } from './protocol.js';
 
 export type Connection =
@@ -25,12 +26,13 @@ export interface WorkerSetup {
 /** main → worker */
 export type Outgoing = { id: number; frame: Uint8Array; sync: boolean; what: string } | { close: true };
 /** worker → main: a reply, or the connection's end (for a request, or with id -1 on asyncPort). */
-export type Incoming = { id: number; status: number; payload: Uint8Array } | { id: number; lost: string };
+export type Incoming = { id: number; status: number; payload: Uint8Array } | { id: number; lost: string; exit?: ProcessExit };
 
 const setup = workerData as WorkerSetup;
 const flag = new Int32Array(setup.flag);
 const pending = new Map<number, { sync: boolean; what: string }>();
 let lost: string | undefined;
+let exit: ProcessExit | undefined;
 let child: ChildProcess | undefined;
 let socket: Socket;
 
@@ -45,12 +47,13 @@ function deliver(sync: boolean, message: Incoming): void {
 }
 
 /** The connection is over: every request in flight, and every later one, fails with `why`. */
-function lose(why: string): void {
+function lose(why: string, how?: ProcessExit): void {
   if (lost !== undefined) return;
   lost = why;
-  for (const [id, p] of pending) deliver(p.sync, { id, lost: why });
+  exit = how;
+  for (const [id, p] of pending) deliver(p.sync, { id, lost: why, exit });
   pending.clear();
-  setup.asyncPort.postMessage({ id: -1, lost: why } satisfies Incoming);
+  setup.asyncPort.postMessage({ id: -1, lost: why, exit } satisfies Incoming);
 }
 
 if ('spawn' in setup.connection) {
@@ -59,7 +62,7 @@ if ('spawn' in setup.connection) {
   child = spawn(command, args, { stdio: ['inherit', 'inherit', 'inherit', 'pipe'], env });
   const pid = child.pid;
   child.on('error', (e) => lose(`the executor could not be started (${e.message})`));
-  child.on('exit', (code, signal) => lose(signal ? `the executor (pid ${pid}) was killed by ${signal}` : `the executor (pid ${pid}) exited with status ${code}`));
+  child.on('exit', (code, signal) => lose(signal ? `the executor (pid ${pid}) was killed by ${signal}` : `the executor (pid ${pid}) exited with status ${code}`, { code, signal }));
   socket = child.stdio[3] as Socket;
 } else {
   const { host, port } = setup.connection.connect;
@@ -101,7 +104,7 @@ parentPort!.on('message', (m: Outgoing) => {
     socket.end();
     return;
   }
-  if (lost !== undefined) return deliver(m.sync, { id: m.id, lost });
+  if (lost !== undefined) return deliver(m.sync, { id: m.id, lost, exit });
   pending.set(m.id, { sync: m.sync, what: m.what });
   socket.write(m.frame);
 });

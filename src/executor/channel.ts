@@ -6,13 +6,15 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { JitdbgError } from '../binary/errors.js';
 import { PlacementError } from '../memory/types.js';
-import { ExecutorError } from '../target/errors.js';
+import { ExecutorError, type ProcessExit } from '../target/errors.js';
 import type { Connection, Incoming, Outgoing, WorkerSetup } from './channel-worker.js';
 import { FAILED, FieldReader, Op, opName, REQUEST, type Fields } from './protocol.js';
 
 export class Channel {
   /** Why the connection is over, once it is. */
   lost: string | undefined;
+  /** How the executor's process ended, once it has (a spawned one). */
+  exit: ProcessExit | undefined;
   private readonly worker: Worker;
   private readonly flag = new Int32Array(new SharedArrayBuffer(4));
   private readonly syncPort: MessagePort;
@@ -39,6 +41,7 @@ export class Channel {
     this.asyncPort.on('message', (m: Incoming) => {
       if (m.id === -1 && 'lost' in m) {
         this.lost = m.lost;
+        this.exit = m.exit;
         end();
       } else this.settle(m);
     });
@@ -91,7 +94,7 @@ export class Channel {
       const got = receiveMessageOnPort(this.syncPort);
       if (got) {
         const m = got.message as Incoming;
-        if ('lost' in m) this.lost ??= m.lost;
+        if ('lost' in m) this.noteEnd(m);
         this.early.set(m.id, m);
         continue;
       }
@@ -122,16 +125,21 @@ export class Channel {
 
   /** Encodes the request's frame and moves (not copies) its buffer to the worker. */
   private post(op: number, fields: Fields, sync: boolean, what: string): number {
-    if (this.lost !== undefined) throw new ExecutorError(`${this.lost}: ${what} cannot be done`);
+    if (this.lost !== undefined) throw new ExecutorError(`${this.lost}: ${what} cannot be done`, this.exit);
     const id = this.nextId++;
     const frame = fields.frame(id, op, REQUEST);
     this.worker.postMessage({ id, frame, sync, what } satisfies Outgoing, [frame.buffer as ArrayBuffer]);
     return id;
   }
 
+  /** Takes note of the connection's end from a request's failure, which may come before the word that it ended. */
+  private noteEnd(m: { lost: string; exit?: ProcessExit }): void {
+    this.lost ??= m.lost;
+    this.exit ??= m.exit;
+  }
+
   private settle(m: Incoming): void {
-    // A request failing because the connection is over may arrive before the word that it is.
-    if ('lost' in m) this.lost ??= m.lost;
+    if ('lost' in m) this.noteEnd(m);
     const w = this.waiting.get(m.id);
     if (!w) return;
     this.waiting.delete(m.id);
@@ -146,7 +154,7 @@ export class Channel {
 
 /** A reply's fields; a failure or a lost connection thrown as the error it is. */
 function reply(m: Incoming, op: number, what: string): FieldReader {
-  if ('lost' in m) throw new ExecutorError(`${m.lost} during ${what}`);
+  if ('lost' in m) throw new ExecutorError(`${m.lost} during ${what}`, m.exit);
   if (!('status' in m)) throw new ExecutorError(`an unexpected message during ${what}`);
   if (m.status === FAILED) {
     const r = new FieldReader(m.payload, `${opName(op)} failure`);

@@ -7,4 +7,17 @@ import { JitdbgError } from '../binary/errors.js';
  */
 export class ExecutorError extends JitdbgError {
   override readonly name = 'ExecutorError';
+  constructor(
+    reason: string,
+    /** How the executor's process ended, when this side started it and it has. */
+    readonly exit?: ProcessExit,
+  ) {
+    super(reason);
+  }
+}
+
+/** A process's end: its exit status, or the signal that killed it. */
+export interface ProcessExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
 }

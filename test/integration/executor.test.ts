@@ -259,7 +259,7 @@ test('malformed and oversized messages are refused with an error; the executor d
   }
 });
 
-test('jitdbg run --executor: one-line errors for a wrong address, a missing token file, a crash in the program', () => {
+test('jitdbg run --executor: one-line errors for a wrong address and a missing token file; a program that crashes or calls exit ends as natively', () => {
   const run = (args: string[]) => spawnSync(process.execPath, [cli, 'run', ...args], { encoding: 'utf8' });
   const fact = corpusObjects().find((x) => x.name === 'fact.O0')!.object;
   assert.equal(run(['--executor', 'nowhere', fact]).stderr, "jitdbg: run: --executor takes 'spawn' or HOST:PORT, not 'nowhere'\n");
@@ -270,10 +270,17 @@ test('jitdbg run --executor: one-line errors for a wrong address, a missing toke
     const refused = run(['--executor', '127.0.0.1:1', '--token-file', join(dir, 'token'), fact]);
     assert.equal(refused.status, 1);
     assert.match(refused.stderr, /^jitdbg: the connection to the executor at 127\.0\.0\.1:1 failed \(connect ECONNREFUSED 127\.0\.0\.1:1\) during the handshake\n$/);
+    // A program that crashes: said, and the status is the native program's (killed by the signal).
     writeFileSync(join(dir, 'crash.c'), 'int main(void) { return *(volatile int *)8; }\n');
     const crash = run(['--executor', 'spawn', join(dir, 'crash.c')]);
-    assert.equal(crash.status, 1);
+    assert.equal(crash.signal, 'SIGSEGV');
     assert.match(crash.stderr, /^jitdbg: the executor \(pid \d+\) was killed by SIGSEGV during the call of main\n$/);
+    // A program that calls exit: its output and status, as natively, and nothing else.
+    writeFileSync(join(dir, 'quits.c'), '#include <stdio.h>\n#include <stdlib.h>\nint main(void) { printf("leaving"); exit(3); }\n');
+    execFileSync('gcc', [join(dir, 'quits.c'), '-o', join(dir, 'quits')]);
+    const native = spawnSync(join(dir, 'quits'), { encoding: 'utf8' });
+    const quits = run(['--executor', 'spawn', join(dir, 'quits.c')]);
+    assert.deepEqual([quits.stdout, quits.stderr, quits.status], [native.stdout, '', native.status]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
