@@ -12,7 +12,7 @@ import type { Command } from './commands.js';
 import { GDB_SCRIPT } from '../check/gdb.js';
 import { UsageError } from './errors.js';
 import { stdout } from './output.js';
-import { callMain, checkInputs, checkProgram, linkInto, parseRunArgs, RUN_OPTIONS, type RunOptions } from './run.js';
+import { callMain, checkInputs, checkProgram, linkInto, openExecutor, parseRunArgs, RUN_OPTIONS, type RunOptions } from './run.js';
 import { ExecutorTarget } from '../executor/target.js';
 import { ExecutorError } from '../target/errors.js';
 
@@ -20,7 +20,8 @@ const HELP = `usage: jitdbg gdb [options] FILE... [-- ARGS...]
 
 Starts GDB on 'jitdbg run FILE... -- ARGS' (with --executor spawn: on an executor process this
 command links the program into) with pending breakpoints on, the breakpoints set and jitdbg's
-GDB commands loaded; at GDB's prompt, type run. The JIT'd code is debugged like a
+GDB commands loaded; at GDB's prompt, type run. With --executor HOST:PORT, GDB attaches to that
+executor (it must run on this machine) and continues it, and the program runs there. The JIT'd code is debugged like a
 natively linked program: break, bt, step, next, finish, print, info locals. In GDB, 'jitdbg list',
 'jitdbg dump DIR' and 'jitdbg verify' show what is registered (help jitdbg).
 
@@ -54,7 +55,7 @@ export function parseGdbArgs(argv: string[]): GdbOptions {
     } else if (a === '--break' || a === '-b') o.breaks.push(value());
     else if (a === '--gdb') o.gdb = value();
     else if (a === '-h' || a === '--help') o.help = true;
-    else if (a === '--entry' || a === '--lib' || a === '--cflags' || a === '--dump-images' || a === '--executor') o.runArgs.push(a, value());
+    else if (a === '--entry' || a === '--lib' || a === '--cflags' || a === '--dump-images' || a === '--executor' || a === '--token-file') o.runArgs.push(a, value());
     else if (a === '--timings') o.runArgs.push(a);
     else if (a.startsWith('-')) throw new UsageError(`gdb: unknown option '${a}' (program arguments go after --; try 'jitdbg gdb --help')`);
     else o.runArgs.push(a);
@@ -66,9 +67,6 @@ export function parseGdbArgs(argv: string[]): GdbOptions {
     if (e instanceof UsageError) throw new UsageError(e.reason.replace(/^run: /, 'gdb: ').replace("'jitdbg run --help'", "'jitdbg gdb --help'"));
     throw e;
   }
-  if (o.run.executor !== undefined && o.run.executor !== 'spawn') {
-    throw new UsageError(`gdb: --executor takes 'spawn' here (GDB starts the executor); to debug an executor at ${o.run.executor}, run it under gdbserver (docs/executor.md)`);
-  }
   checkInputs(o.run.files);
   return o;
 }
@@ -78,7 +76,7 @@ export function parseGdbArgs(argv: string[]): GdbOptions {
  * GDB's arguments. Node starts a dozen threads and GDB would announce each; debuginfod would
  * ask about node's libraries before the prompt. Neither helps here.
  */
-export function gdbArguments(o: GdbOptions, tokenFile?: string): string[] {
+export function gdbArguments(o: GdbOptions, executor?: { tokenFile: string } | { pid: number }): string[] {
   const cli = fileURLToPath(new URL('./main.js', import.meta.url));
   const ex = [
     'set debuginfod enabled off',
@@ -88,8 +86,10 @@ export function gdbArguments(o: GdbOptions, tokenFile?: string): string[] {
     // Stops only in JIT code (gdb-scripts/jitdbg/jit_code.py): not in Node's own main, nor V8's methods of the same name.
     ...o.breaks.map((loc) => `jitdbg-break ${loc}`),
   ];
-  // With an executor, GDB runs it (it listens on a loopback port, this process links and calls main there).
-  const program = tokenFile === undefined ? ['run', ...o.runArgs] : ['executor', '--listen', '127.0.0.1:0', '--token-file', tokenFile];
+  // A running executor: GDB attaches (before the commands run), sets the breakpoints and continues it.
+  if (executor && 'pid' in executor) return ['-q', '-p', String(executor.pid), ...[...ex, 'continue'].flatMap((c) => ['-ex', c])];
+  // With an executor to spawn, GDB runs it (it listens on a loopback port, this process links and calls main there).
+  const program = executor ? ['executor', '--listen', '127.0.0.1:0', '--token-file', executor.tokenFile] : ['run', ...o.runArgs];
   return ['-q', ...ex.flatMap((c) => ['-ex', c]), '--args', process.execPath, cli, ...program];
 }
 
@@ -103,9 +103,11 @@ export const gdb: Command = {
     }
     // A file that does not compile or link is one line now, not a failure after GDB's prompt.
     await checkProgram(o.run!);
-    const dir = o.run!.executor ? mkdtempSync(join(tmpdir(), 'jitdbg-gdb-')) : undefined;
+    const where = o.run!.executor;
+    const attached = where !== undefined && where !== 'spawn' ? await localExecutor(o.run!) : undefined;
+    const dir = where === 'spawn' ? mkdtempSync(join(tmpdir(), 'jitdbg-gdb-')) : undefined;
     const tokenFile = dir && join(dir, 'token');
-    const child = spawn(o.gdb, gdbArguments(o, tokenFile), { stdio: 'inherit' });
+    const child = spawn(o.gdb, gdbArguments(o, tokenFile ? { tokenFile } : attached), { stdio: 'inherit' });
     // The terminal's ^C is GDB's to handle (it interrupts the program), not a reason to leave.
     const ignore = () => {};
     process.on('SIGINT', ignore);
@@ -116,13 +118,14 @@ export const gdb: Command = {
         child.on('error', (e) => reject(new UsageError(`cannot start ${o.gdb}: ${e.message}`)));
         child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
       });
-      const served = tokenFile ? serveExecutors(o.run!, tokenFile, () => running) : undefined;
+      const served = tokenFile ? serveExecutors(o.run!, tokenFile, () => running) : attached ? serveAttached(o.run!, attached, () => running) : undefined;
       const code = await status;
       running = false;
       await served;
       return code;
     } finally {
       running = false;
+      await attached?.target.close();
       process.off('SIGINT', ignore);
       process.off('SIGQUIT', ignore);
       if (dir) rmSync(dir, { recursive: true, force: true });
@@ -157,5 +160,48 @@ async function serveExecutors(o: RunOptions, tokenFile: string, running: () => b
     } finally {
       await target?.close();
     }
+  }
+}
+
+/**
+ * The executor at HOST:PORT, connected, when it runs on this machine (GDB attaches to it by its
+ * pid); one elsewhere is debugged through gdbserver.
+ */
+async function localExecutor(o: RunOptions): Promise<{ target: ExecutorTarget; pid: number }> {
+  const target = await openExecutor(o.executor!, o.tokenFile, o.libs);
+  const pid = target.pid;
+  let cmdline = '';
+  try {
+    cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    // no such process here
+  }
+  if (!cmdline.split('\0').includes('executor')) {
+    await target.close();
+    throw new UsageError(`gdb: the executor at ${o.executor} (its pid ${pid}) is not a process of this machine: debug it with gdbserver (docs/executor.md)`);
+  }
+  return { target, pid };
+}
+
+/**
+ * Once GDB is attached to the executor (it stops it, sets the breakpoints, continues it), the
+ * program is linked and main called there; the executor then exits with main's status.
+ */
+async function serveAttached(o: RunOptions, { target, pid }: { target: ExecutorTarget; pid: number }, running: () => boolean): Promise<void> {
+  const traced = () => {
+    try {
+      return /^TracerPid:\s+[1-9]/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    } catch {
+      return undefined; // the executor is gone
+    }
+  };
+  let state: boolean | undefined;
+  while (running() && (state = traced()) === false) await new Promise((resolve) => setTimeout(resolve, 20));
+  if (!running() || state === undefined) return;
+  try {
+    const session = await linkInto(o, target);
+    await target.exit((await callMain(o, session, target)) & 0xff);
+  } catch (e) {
+    if (!(e instanceof ExecutorError) || target.lost === undefined) process.stderr.write(`jitdbg: ${(e as Error).message}\n`);
   }
 }

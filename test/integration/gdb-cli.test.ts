@@ -2,8 +2,8 @@
 // reads the commands a user would type from stdin.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { root } from '../fixtures/corpus.js';
@@ -27,6 +27,53 @@ test('jitdbg gdb examples/hello.c --break compare: the breakpoint is hit, bt and
   assert.match(r.stdout, /hello, world: sorted 3 7 19 42/);
   assert.match(r.stdout, /exited normally/);
   assert.equal(r.status, 0);
+});
+
+test('jitdbg gdb --executor spawn: GDB runs the executor, the program is linked into it on run; breakpoints, bt and locals work; a second run runs it again', () => {
+  const r = jitdbgGdb(['--executor', 'spawn', '--break', 'compare', '--break', 'hello.c:12', join('examples', 'hello.c'), '--', 'world'], [
+    'set width 0', 'run', 'bt', 'jitdbg list', 'delete 1', 'continue', 'info locals', 'continue', 'run', 'quit',
+  ].join('\n'));
+  assert.match(r.stdout, /Starting program: \S+node \S+main\.js executor --listen 127\.0\.0\.1:0 --token-file /);
+  assert.match(r.stdout, /Breakpoint 1(\.\d+)?, compare \(a=0x[0-9a-f]+, b=0x[0-9a-f]+\) at examples\/hello\.c:6/);
+  assert.match(r.stdout, /#\d+ +0x[0-9a-f]+ in main \(argc=2, argv=0x[0-9a-f]+\) at examples\/hello\.c:10/);
+  assert.match(r.stdout, /^ {2}0 +0x[0-9a-f]+ +0x[0-9a-f]+ +\d+ +examples\/hello\.c +0x[0-9a-f]+-0x[0-9a-f]+ +2$/m);
+  assert.match(r.stdout, /Breakpoint 2(\.1)?, main \(argc=2, argv=0x[0-9a-f]+\) at examples\/hello\.c:12/);
+  assert.match(r.stdout, /v = \{3, 7, 19, 42\}/);
+  assert.match(r.stdout, /hello, world: sorted 3 7 19 42/);
+  assert.match(r.stdout, /\[Inferior 1 \(process \d+\) exited normally\]/);
+  // The second run is a new executor, and the program runs in it again.
+  assert.equal(r.stdout.match(/Starting program: .* executor --listen/g)?.length, 2, r.stdout);
+  assert.equal(r.stdout.match(/hello, world: sorted 3 7 19 42/g)?.length, 2, r.stdout);
+  assert.equal(r.stdout.match(/exited normally/g)?.length, 2, r.stdout);
+  assert.equal(r.status, 0);
+});
+
+test('jitdbg gdb --executor HOST:PORT: GDB attaches to a running executor on this machine, and the program runs there', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jitdbg-gdbattach-'));
+  const tokenFile = join(dir, 'token');
+  const executor = spawn(process.execPath, [cli, 'executor', '--listen', '0', '--token-file', tokenFile], { stdio: ['ignore', 'pipe', 'ignore'] });
+  let printed = '';
+  executor.stdout.on('data', (d: Buffer) => { printed += d.toString(); });
+  const ended = new Promise<number | null>((resolve) => executor.once('exit', resolve));
+  try {
+    for (let i = 0; i < 400 && !existsSync(tokenFile); i++) await new Promise((r) => setTimeout(r, 25));
+    const address = readFileSync(tokenFile, 'utf8').split('\n')[1]!;
+    const r = await new Promise<{ stdout: string; status: number | null }>((resolve) => {
+      const g = spawn(process.execPath, [cli, 'gdb', '--executor', address, '--token-file', tokenFile, '--break', 'compare', join('examples', 'hello.c'), '--', 'there'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+      let out = '';
+      g.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+      g.stdin.end(['set width 0', 'bt 1', 'info args', 'delete', 'continue', 'quit'].join('\n'));
+      g.on('exit', (status) => resolve({ stdout: out, status }));
+    });
+    // The stop comes during GDB's own `continue`, before `set width 0`: GDB may wrap it.
+    assert.match(r.stdout, /Breakpoint 1(\.\d+)?, compare \(a=0x[0-9a-f]+,\s+b=0x[0-9a-f]+\) at examples\/hello\.c:6/);
+    assert.match(r.stdout, /#0 +compare \(/);
+    assert.equal(await ended, 0, 'the executor exits with main\'s status');
+    assert.match(printed, /hello, there: sorted 3 7 19 42/, 'the program printed where the executor prints');
+  } finally {
+    executor.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 // Node has a main too, and GDB would stop there first, then `next` through node::Start.
