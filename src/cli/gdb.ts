@@ -21,9 +21,10 @@ const HELP = `usage: jitdbg gdb [options] FILE... [-- ARGS...]
 Starts GDB on 'jitdbg run FILE... -- ARGS' (with --executor spawn: on an executor process this
 command links the program into) with pending breakpoints on, the breakpoints set and jitdbg's
 GDB commands loaded; at GDB's prompt, type run. With --executor HOST:PORT, GDB attaches to that
-executor (it must run on this machine) and continues it, and the program runs there. The JIT'd code is debugged like a
-natively linked program: break, bt, step, next, finish, print, info locals. In GDB, 'jitdbg list',
-'jitdbg dump DIR' and 'jitdbg verify' show what is registered (help jitdbg).
+executor (it must run on this machine) and continues it, and the program runs there. The JIT'd
+code is debugged like a natively linked program: break, bt, step, next, finish, print, info
+locals. In GDB, 'jitdbg list', 'jitdbg dump DIR' and 'jitdbg verify' show what is registered
+(help jitdbg).
 
 options:
   -b, --break LOC     a breakpoint: a function (fact) or FILE:LINE (fact.c:5); repeatable
