@@ -65,13 +65,14 @@ export function debugImage(modules: readonly ImageSource[], read: ReadTarget, op
   const merged = modules.length > 1;
   const placed: Placed[] = [];
   const sections: SectionSpec[] = [];
+  const names = new Set<string>();
   for (const m of modules) {
     for (const s of m.sections) {
       // Only segments: debug sections come below, concatenated; TLS sections have no address (each thread has its block).
       if (!inSegment(s.placement) || (merged && s.name === EH_FRAME)) continue;
       const nobits = s.placement === 'zero';
       const spec: RawSectionSpec = {
-        name: s.name,
+        name: uniqueName(s.name, names),
         sh_type: nobits ? SHT_NOBITS : s.sh_type === SHT_NOBITS ? SHT_PROGBITS : s.sh_type,
         sh_flags: FLAGS[s.placement],
         sh_addr: s.address,
@@ -201,4 +202,17 @@ function sectionAt(byAddress: Placed[], address: number, size: number): RawSecti
     if (address < s.address + s.size || (size === 0 && address === s.address + s.size)) return byAddress[i]!.spec;
   }
   return undefined;
+}
+
+/**
+ * `name`, or, when a section of the image already has it (each module of a batch has its own
+ * .text; COMDAT groups repeat names), `name.N` with the first N free. LLDB merges sections of
+ * one name into one and resolves each symbol through the first: a function of a second .text
+ * got a location in the first module too. GDB reads sections by index and is not affected.
+ */
+function uniqueName(name: string, used: Set<string>): string {
+  let unique = name;
+  for (let n = 1; used.has(unique); n++) unique = `${name}.${n}`;
+  used.add(unique);
+  return unique;
 }

@@ -167,6 +167,11 @@ test('one image for a batch describes what one image per module describes', () =
       fdes: apart.flatMap((d) => d.fdes),
       symbols: apart.flatMap((d) => d.symbols).sort(),
     }, p.name);
+    // No two sections share a name (LLDB merges sections by name and would resolve a symbol of
+    // one module's .text in another's), as readelf lists them.
+    const names = [...execFileSync('readelf', ['-SW', join(dir, `${p.name}.batch.elf`)], { encoding: 'utf8' }).matchAll(/^\s+\[\s*\d+\]\s+(\S+)/gm)].map((m) => m[1]!);
+    assert.ok(names.length > modules.length, p.name);
+    assert.equal(new Set(names).size, names.length, `${p.name}: ${names.join(' ')}`);
     merged++;
   }
   assert.ok(merged >= 20, `${merged} batches`);
