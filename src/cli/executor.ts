@@ -4,11 +4,12 @@
  * serves one controller and exits when that controller goes away (docs/executor.md).
  */
 import { randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, fstatSync, renameSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, fstatSync, openSync, renameSync, writeFileSync } from 'node:fs';
+import { constants } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import { createServer, Socket } from 'node:net';
-import koffi from 'koffi';
 import { ExecutorServer, failure } from '../executor/server.js';
+import { dup, dup2, setParentDeathSignal } from '../native/libc.js';
 import { FAILED, FrameReader } from '../executor/protocol.js';
 import { parseAddress } from '../executor/target.js';
 import type { Command } from './commands.js';
@@ -180,25 +181,15 @@ function exitWhenDrained(output: Writable, status: number): void {
   setTimeout(() => process.exit(status), 1000).unref();
 }
 
-const libc = koffi.load('libc.so.6');
-const c = {
-  prctl: libc.func('int prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5)'),
-  getppid: libc.func('int getppid(void)'),
-  dup: libc.func('int dup(int fd)'),
-  dup2: libc.func('int dup2(int fd, int fd2)'),
-  open: libc.func('int open(const char *path, int flags)'),
-};
-const PR_SET_PDEATHSIG = 1;
-const SIGKILL = 9;
-
 /**
  * A spawned executor dies with the controller thread that spawned it, even while code it runs
  * never returns (the closed channel alone would not be noticed then).
  */
 function dieWithParent(): void {
   const parent = process.ppid;
-  c.prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
-  if (c.getppid() !== parent) process.exit(0);
+  setParentDeathSignal(constants.signals.SIGKILL);
+  // The parent may have gone before the signal was asked for (process.ppid asks the kernel each time).
+  if (process.ppid !== parent) process.exit(0);
 }
 
 /**
@@ -206,10 +197,9 @@ function dieWithParent(): void {
  * stdout, so what it prints cannot corrupt the protocol.
  */
 function moveOffStdio(): [number, number] {
-  const input = c.dup(0);
-  const output = c.dup(1);
-  const devNull = c.open('/dev/null', 0);
-  c.dup2(devNull, 0);
-  c.dup2(2, 1);
+  const input = dup(0);
+  const output = dup(1);
+  dup2(openSync('/dev/null', 'r'), 0);
+  dup2(2, 1);
   return [input, output];
 }

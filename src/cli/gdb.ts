@@ -153,11 +153,9 @@ async function serveExecutors(o: RunOptions, tokenFile: string, running: () => b
     let target: ExecutorTarget | undefined;
     try {
       target = await ExecutorTarget.connect(address!, token!, { libraries: o.libs });
-      const session = await linkInto(o, target);
-      await target.exit((await callMain(o, session, target)) & 0xff);
+      await runProgram(o, target);
     } catch (e) {
-      // GDB killing the program (kill, quit, a second run) ends the executor: not worth a line.
-      if (!(e instanceof ExecutorError) || target?.lost === undefined) process.stderr.write(`jitdbg: ${(e as Error).message}\n`);
+      process.stderr.write(`jitdbg: ${(e as Error).message}\n`);
     } finally {
       await target?.close();
     }
@@ -199,6 +197,14 @@ async function serveAttached(o: RunOptions, { target, pid }: { target: ExecutorT
   let state: boolean | undefined;
   while (running() && (state = traced()) === false) await new Promise((resolve) => setTimeout(resolve, 20));
   if (!running() || state === undefined) return;
+  await runProgram(o, target);
+}
+
+/**
+ * Links the program into the executor, calls main and ends the executor with its status. GDB
+ * ending the executor meanwhile (kill, quit, a second run) is not worth a line; the rest is said.
+ */
+async function runProgram(o: RunOptions, target: ExecutorTarget): Promise<void> {
   try {
     const session = await linkInto(o, target);
     await target.exit((await callMain(o, session, target)) & 0xff);

@@ -64,6 +64,9 @@ if ('spawn' in setup.connection) {
   child.on('error', (e) => lose(`the executor could not be started (${e.message})`));
   child.on('exit', (code, signal) => lose(signal ? `the executor (pid ${pid}) was killed by ${signal}` : `the executor (pid ${pid}) exited with status ${code}`, { code, signal }));
   socket = child.stdio[3] as Socket;
+  // An executor that closes the channel is ending: its exit says how.
+  socket.on('close', () => setTimeout(() => lose(`the executor (pid ${pid}) closed the connection`), 2000).unref());
+  socket.on('error', () => {});
 } else {
   const { host, port } = setup.connection.connect;
   socket = connect({ host, port });
@@ -95,9 +98,6 @@ socket.on('data', (chunk: Buffer) => {
     deliver(p.sync, { id: f.id, status: f.status, payload: f.payload });
   }
 });
-// A spawned executor that closes the channel is ending: its exit says how.
-socket.on('close', () => setTimeout(() => lose(`the executor (pid ${child?.pid}) closed the connection`), 2000).unref());
-socket.on('error', () => {});
 
 parentPort!.on('message', (m: Outgoing) => {
   if ('close' in m) {

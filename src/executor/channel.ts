@@ -8,7 +8,8 @@ import { JitdbgError } from '../binary/errors.js';
 import { PlacementError } from '../memory/types.js';
 import { ExecutorError, type ProcessExit } from '../target/errors.js';
 import type { Connection, Incoming, Outgoing, WorkerSetup } from './channel-worker.js';
-import { FAILED, FieldReader, Op, opName, REQUEST, type Fields } from './protocol.js';
+import type { Disposable } from '../target/types.js';
+import { FAILED, FieldReader, Fields, Op, opName, REQUEST } from './protocol.js';
 
 export class Channel {
   /** Why the connection is over, once it is. */
@@ -121,6 +122,18 @@ export class Channel {
     }
     this.asyncPort.close();
     await this.worker.terminate();
+  }
+
+  /** What the executor holds under `handle`, disposed there once; nothing to do once it is gone. */
+  held(handle: number, what: string): Disposable {
+    let held = true;
+    return {
+      dispose: () => {
+        if (!held) return;
+        held = false;
+        if (this.lost === undefined) this.request(Op.dispose, new Fields().u32(handle), `the disposal of ${what}`);
+      },
+    };
   }
 
   /** Encodes the request's frame and moves (not copies) its buffer to the worker. */

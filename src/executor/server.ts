@@ -5,11 +5,10 @@
  * registered image — is held under a handle until the controller disposes it, or until the
  * controller goes away, when everything still held is freed, last first.
  */
-import { readFileSync } from 'node:fs';
 import { timingSafeEqual } from 'node:crypto';
 import { FormatError } from '../binary/errors.js';
 import { SEGMENT_KINDS, type Allocation, type Placement, type SegmentRequest } from '../memory/types.js';
-import { addressOf, nativeFunction, PAGE_SIZE } from '../native/libc.js';
+import { addressOf, isReadable, nativeFunction, PAGE_SIZE } from '../native/libc.js';
 import { NativeMemoryManager } from '../native/memory.js';
 import { InProcessTarget } from '../native/target.js';
 import type { Disposable } from '../target/types.js';
@@ -205,7 +204,7 @@ export class ExecutorServer {
         const address = r.u64();
         const size = r.u32();
         r.end();
-        if (!readable(address, size)) throw new Error(`0x${size.toString(16)} bytes at 0x${address.toString(16)} are not all readable in the executor`);
+        if (!isReadable(address, size)) throw new Error(`0x${size.toString(16)} bytes at 0x${address.toString(16)} are not all readable in the executor`);
         out.bytes(this.target.read(address, size));
         break;
       }
@@ -250,24 +249,6 @@ function sameToken(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
-}
-
-/** Whether [address, address + size) lies in readable mappings of this process: a read elsewhere would fault. */
-function readable(address: number, size: number): boolean {
-  let at = address;
-  const end = address + size;
-  const maps = readFileSync('/proc/self/maps', 'utf8').split('\n').map((line) => /^([0-9a-f]+)-([0-9a-f]+) (r)?/.exec(line));
-  for (const m of maps) {
-    if (at >= end) break;
-    if (!m) continue;
-    const lo = parseInt(m[1]!, 16);
-    const hi = parseInt(m[2]!, 16);
-    if (at >= lo && at < hi) {
-      if (!m[3]) return false;
-      at = hi;
-    }
-  }
-  return at >= end;
 }
 
 /** A failed reply: the error's class and message. */

@@ -127,13 +127,13 @@ export class ExecutorTarget implements Target {
     const handle = r.u32();
     const moduleId = r.u64();
     const offset = r.f64();
-    const held = this.held(handle, `the thread-local block of module ${moduleId}`);
+    const held = this.channel.held(handle, `the thread-local block of module ${moduleId}`);
     return { moduleId, offset, release: () => held.dispose() };
   }
 
   registerFrames(address: number): Disposable {
     const r = this.channel.request(Op.registerFrames, new Fields().u64(address), `the registration of the frames at 0x${address.toString(16)}`);
-    return this.held(r.u32(), `the frames at 0x${address.toString(16)}`);
+    return this.channel.held(r.u32(), `the frames at 0x${address.toString(16)}`);
   }
 
   /** A function calling the code at `address` in the executor; each call returns a promise of its result. */
@@ -156,7 +156,7 @@ export class ExecutorTarget implements Target {
       read: this.read,
       register: (image) => {
         const r = this.channel.request(Op.registerImage, new Fields(4 + image.length).bytes(image), `the registration of a debug image (${image.length} bytes)`);
-        return this.held(r.u32(), 'a debug image');
+        return this.channel.held(r.u32(), 'a debug image');
       },
     };
   }
@@ -181,17 +181,6 @@ export class ExecutorTarget implements Target {
     return this.channel.close();
   }
 
-  /** Something the executor holds under `handle`, disposed there once; nothing to do once it is gone. */
-  private held(handle: number, what: string): Disposable {
-    let held = true;
-    return {
-      dispose: () => {
-        if (!held) return;
-        held = false;
-        if (this.channel.lost === undefined) this.channel.request(Op.dispose, new Fields().u32(handle), `the disposal of ${what}`);
-      },
-    };
-  }
 }
 
 function callFields(address: number, result: string, types: readonly string[], values: readonly unknown[]): Fields {
@@ -229,10 +218,16 @@ export class ExecutorMemory implements MemoryManager {
     const start = r.u64();
     const end = r.u64();
     const n = r.u32();
-    const segments: Segment[] = requests.map((q, i) => ({ kind: q.kind, size: q.size, address: i < n ? r.u64() : 0, bytes: new Uint8Array(q.size) }));
-    const a = new ExecutorAllocation(this.channel, handle, segments, start, end, () => this.runs, () => this.live.delete(a));
+    if (n !== requests.length) throw new ExecutorError(`the executor allocated ${n} of ${requests.length} segments`);
+    const segments: Segment[] = requests.map((q) => ({ kind: q.kind, size: q.size, address: r.u64(), bytes: new Uint8Array(q.size) }));
+    const a = new ExecutorAllocation(this, this.channel, handle, segments, start, end);
     this.live.add(a);
     return a;
+  }
+
+  /** @internal An allocation released: its bytes mirror nothing any more. */
+  forget(a: ExecutorAllocation): void {
+    this.live.delete(a);
   }
 
   /** How many times code has been run in the executor: writable data may differ from what was shipped since. */
@@ -258,15 +253,19 @@ class ExecutorAllocation implements Allocation {
   /** `ExecutorMemory.runs` when the bytes were shipped (NaN before). */
   shippedAt = NaN;
 
+  /** The executor's memory, freed there once. */
+  private readonly held: Disposable;
+
   constructor(
+    private readonly memory: ExecutorMemory,
     private readonly channel: Channel,
     private readonly handle: number,
     readonly segments: readonly Segment[],
     readonly start: number,
     readonly end: number,
-    private readonly runs: () => number,
-    private readonly forget: () => void,
-  ) {}
+  ) {
+    this.held = channel.held(handle, `the allocation at 0x${start.toString(16)}`);
+  }
 
   finalize(): void {
     if (this.state !== 'writing') throw new Error(`allocation at 0x${this.start.toString(16)} is ${this.state}`);
@@ -275,13 +274,13 @@ class ExecutorAllocation implements Allocation {
     for (const s of this.segments) f.bytes(s.kind === 'zero' && s.bytes.every((b) => b === 0) ? new Uint8Array(0) : s.bytes);
     this.channel.request(Op.finalize, f, `the finalization of the allocation at 0x${this.start.toString(16)}`);
     this.state = 'final';
-    this.shippedAt = this.runs();
+    this.shippedAt = this.memory.runs;
   }
 
   release(): void {
     if (this.state === 'released') return;
     this.state = 'released';
-    this.forget();
-    if (this.channel.lost === undefined) this.channel.request(Op.dispose, new Fields().u32(this.handle), `the release of the allocation at 0x${this.start.toString(16)}`);
+    this.memory.forget(this);
+    this.held.dispose();
   }
 }

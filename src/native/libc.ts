@@ -28,6 +28,9 @@ const c = {
   fflush: libc.func('int fflush(uintptr_t stream)'),
   dladdr1: libc.func('int dladdr1(uintptr_t addr, _Out_ uint8_t *info, _Out_ uintptr_t *extra, int flags)'),
   dlinfo: libc.func('int dlinfo(uintptr_t handle, int request, _Out_ uintptr_t *info)'),
+  prctl: libc.func('int prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5)'),
+  dup: libc.func('int dup(int fd)'),
+  dup2: libc.func('int dup2(int fd, int fd2)'),
 };
 
 /** The page size of x86-64 Linux. */
@@ -127,13 +130,30 @@ export function dlsym(handle: number, name: string): number | undefined {
   return p ? Number(p) : undefined;
 }
 
-/** The permissions ("r-xp"...) of the mapping of this process that holds `address`, from /proc/self/maps. */
-export function mappingPermissions(address: number): string | undefined {
-  for (const line of readFileSync('/proc/self/maps', 'utf8').split('\n')) {
+/** This process's mappings, from /proc/self/maps, in address order. */
+function mappings(): { start: number; end: number; perms: string }[] {
+  return readFileSync('/proc/self/maps', 'utf8').split('\n').flatMap((line) => {
     const m = /^([0-9a-f]+)-([0-9a-f]+) (\S+)/.exec(line);
-    if (m && address >= parseInt(m[1]!, 16) && address < parseInt(m[2]!, 16)) return m[3];
+    return m ? [{ start: parseInt(m[1]!, 16), end: parseInt(m[2]!, 16), perms: m[3]! }] : [];
+  });
+}
+
+/** The permissions ("r-xp"...) of the mapping of this process that holds `address`. */
+export function mappingPermissions(address: number): string | undefined {
+  return mappings().find((m) => address >= m.start && address < m.end)?.perms;
+}
+
+/** Whether every byte of [address, address + size) lies in readable mappings of this process (a read elsewhere would fault). */
+export function isReadable(address: number, size: number): boolean {
+  let at = address;
+  for (const m of mappings()) {
+    if (at >= address + size) break;
+    if (at >= m.start && at < m.end) {
+      if (m.perms[0] !== 'r') return false;
+      at = m.end;
+    }
   }
-  return undefined;
+  return at >= address + size;
 }
 
 const RTLD_DL_LINKMAP = 2;
@@ -196,4 +216,21 @@ export function nativeFunction(address: number, result: string, args: string[]):
 /** The address a pointer value from koffi holds (0 for null). */
 export function addressOf(p: unknown): number {
   return p === null ? 0 : Number(koffi.address(p));
+}
+
+const PR_SET_PDEATHSIG = 1;
+
+/** Has the kernel send `signal` to this process when the thread that created it ends (prctl PR_SET_PDEATHSIG). */
+export function setParentDeathSignal(signal: number): void {
+  c.prctl(PR_SET_PDEATHSIG, signal, 0, 0, 0);
+}
+
+/** A new descriptor for what `fd` refers to (dup). */
+export function dup(fd: number): number {
+  return c.dup(fd);
+}
+
+/** Makes descriptor `to` refer to what `from` does (dup2). */
+export function dup2(from: number, to: number): void {
+  c.dup2(from, to);
 }
