@@ -15,6 +15,7 @@ export const commands: Record<string, () => Promise<Command>> = {
   executor: async () => (await import('./executor.js')).executor,
   gdb: async () => (await import('./gdb.js')).gdb,
   jit: async () => (await import('./jit.js')).jit,
+  lldb: async () => (await import('./lldb.js')).lldb,
   run: async () => (await import('./run.js')).run,
   tui: async () => (await import('./tui.js')).tui,
 };
