@@ -35,6 +35,8 @@ export interface DebuggerCommand {
   help: string;
   /** The debugger when no option names one. */
   defaultPath(): string;
+  /** What to do when there is no such program (which package has it). */
+  install: string;
   /** The debugger's arguments and environment for the program. */
   start(o: DebugOptions, program: Program): { args: string[]; env?: NodeJS.ProcessEnv };
 }
@@ -105,7 +107,8 @@ export function debuggerCommand(d: DebuggerCommand): Command {
       let running = true;
       try {
         const status = new Promise<number>((resolve, reject) => {
-          child.on('error', (e) => reject(new UsageError(`cannot start ${o.debugger}: ${e.message}`)));
+          child.on('error', (e: NodeJS.ErrnoException) =>
+            reject(new UsageError(`${d.name}: cannot start ${o.debugger}: ${e.code === 'ENOENT' ? `no such program (${d.install}, or give --${d.name} PATH)` : e.message}`)));
           child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
         });
         const served = tokenFile ? serveExecutors(o.run!, tokenFile, () => running) : attached ? serveAttached(o.run!, attached, () => running) : undefined;

@@ -45,6 +45,7 @@ export const gdb = debuggerCommand({
   name: 'gdb',
   summary: 'debug objects (or C/C++ sources) linked by jitdbg run under GDB',
   help: HELP,
+  install: 'Debian: apt-get install gdb',
   defaultPath: () => 'gdb',
   start: (o, program) => ({ args: gdbArguments(o, program) }),
 });

@@ -90,6 +90,7 @@ export const lldb = debuggerCommand({
   name: 'lldb',
   summary: 'debug objects (or C/C++ sources) linked by jitdbg run under LLDB',
   help: HELP,
+  install: 'Debian: apt-get install lldb-14',
   defaultPath: defaultLldb,
   start: (o, program) => ({ args: lldbArguments(o, program), env: lldbEnvironment(o.debugger) }),
 });

@@ -38,6 +38,8 @@ test('every command answers --help with a line per option and exit status 0', ()
 test('an unknown option or command is one line with a hint', () => {
   oneLineError(jitdbg('run', '--nope', 'examples/hello.c'), /^jitdbg: run: unknown option '--nope' .*jitdbg run --help/);
   oneLineError(jitdbg('gdb', '--nope', 'examples/hello.c'), /^jitdbg: gdb: unknown option '--nope' .*jitdbg gdb --help/);
+  oneLineError(jitdbg('lldb', '--nope', 'examples/hello.c'), /^jitdbg: lldb: unknown option '--nope' .*jitdbg lldb --help/);
+  oneLineError(jitdbg('lldb', '--lldb'), /^jitdbg: lldb: --lldb needs a value \(try 'jitdbg lldb --help'\)$/);
   oneLineError(jitdbg('frobnicate'), /^jitdbg: unknown command 'frobnicate'/);
 });
 
@@ -46,10 +48,16 @@ test('file errors name the file: missing, a directory, a program argument before
   oneLineError(jitdbg('run', 'examples'), /^jitdbg: examples: is a directory/);
   oneLineError(jitdbg('run', 'examples/hello.c', 'world'), /^jitdbg: world: no such file \(program arguments go after --: jitdbg run examples\/hello\.c -- world\)$/);
   oneLineError(jitdbg('gdb', 'examples/hello.c', 'world'), /^jitdbg: world: no such file \(program arguments go after --/);
+  oneLineError(jitdbg('lldb', 'examples/hello.c', 'world'), /^jitdbg: world: no such file \(program arguments go after --/);
   oneLineError(jitdbg('elf', 'nope.o'), /^jitdbg: nope\.o: no such file$/);
   oneLineError(jitdbg('elf', 'examples'), /^jitdbg: examples: is a directory/);
   oneLineError(jitdbg('dwarf', 'nope.o'), /^jitdbg: nope\.o: no such file$/);
   oneLineError(jitdbg('dwarf', 'examples'), /^jitdbg: examples: is a directory/);
+});
+
+test('a debugger that is not installed is one line naming the package', () => {
+  oneLineError(jitdbg('lldb', '--lldb', '/nonexistent/lldb', 'examples/hello.c'), /^jitdbg: lldb: cannot start \/nonexistent\/lldb: no such program \(Debian: apt-get install lldb-14, or give --lldb PATH\)$/);
+  oneLineError(jitdbg('gdb', '--gdb', '/nonexistent/gdb', 'examples/hello.c'), /^jitdbg: gdb: cannot start \/nonexistent\/gdb: no such program \(Debian: apt-get install gdb, or give --gdb PATH\)$/);
 });
 
 test('an object with only LTO bytecode is refused with what to do', () => {

@@ -67,8 +67,12 @@ for (const p of [...built('calls.O0'), program('calls.fsec'), program('calls.O2'
   const dir = mkdtempSync(join(tmpdir(), 'jitdbg-lldb-names-'));
   const list = join(dir, 'names');
   writeFileSync(list, names.join('\n'));
-  parity(`every function by name finds the native locations (${names.length} names)`, [p], (brk) => [brk('main'), 'run', `probe functions ${list}`], ([found]) => {
+  // Under jitdbg both LLDB's own `b NAME` and jitdbg-break NAME (which looks in JIT code only) are asked.
+  parity(`every function by name finds the native locations (${names.length} names)`, [p], (brk, mode) => [
+    brk('main'), 'run', `probe functions ${list}`, `probe ${mode === 'native' ? '' : 'jitdbg-'}functions ${list}`,
+  ], ([found, again]) => {
     const byName = found as Record<string, Place[]>;
+    assert.deepEqual(again, found);
     assert.equal(Object.keys(byName).length, names.length);
     assert.equal(byName.main!.length, 1);
     assert.ok(Object.values(byName).filter((l) => l.length === 1).length >= names.length / 2, 'most names have one location');

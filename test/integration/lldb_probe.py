@@ -7,6 +7,8 @@ executable, under jitdbg the modules LLDB read from jit_code_entries (named JIT(
   probe locations ID      breakpoint ID's enabled locations in the program
   probe functions FILE    for each name in FILE (one a line): the locations `breakpoint set -n`
                           finds in the program (the breakpoint is deleted again)
+  probe jitdbg-functions FILE
+                          the same with jitdbg-break NAME (gdb-scripts/lldb/jitdbg_lldb.py)
   probe jit-modules       the names of the modules read from jit_code_entries
   probe command CMD       CMD's output and error
 """
@@ -68,6 +70,14 @@ def probe(debugger, command, result, internal_dict):
         with open(argument) as names:
             for name in names.read().split():
                 breakpoint = target.BreakpointCreateByName(name)
+                out[name] = locations(target, breakpoint)
+                target.BreakpointDelete(breakpoint.GetID())
+    elif kind == "jitdbg-functions":
+        out = {}
+        with open(argument) as names:
+            for name in names.read().split():
+                debugger.HandleCommand("jitdbg-break " + name)
+                breakpoint = target.GetBreakpointAtIndex(target.GetNumBreakpoints() - 1)
                 out[name] = locations(target, breakpoint)
                 target.BreakpointDelete(breakpoint.GetID())
     elif kind == "jit-modules":
