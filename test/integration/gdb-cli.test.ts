@@ -99,7 +99,7 @@ test('jitdbg gdb: usage errors are one line, before GDB starts', () => {
   assert.equal(none.stderr, "jitdbg: gdb: no input files (try 'jitdbg gdb --help')\n");
   const missing = jitdbgGdb(['--gdb', '/nonexistent/gdb', 'examples/hello.c']);
   assert.equal(missing.status, 1);
-  assert.match(missing.stderr, /^jitdbg: cannot start \/nonexistent\/gdb: /);
+  assert.match(missing.stderr, /^jitdbg: gdb: cannot start \/nonexistent\/gdb: no such program /);
 });
 
 test('jitdbg run --dump-images DIR writes the images registered: one per batch, read by llvm-dwarfdump without a linker', () => {
