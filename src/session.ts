@@ -12,7 +12,7 @@ import { JitdbgError } from './binary/errors.js';
 import { moduleRegistrar, type ModuleRegistrar } from './debug/registrar.js';
 import { LinkError } from './link/errors.js';
 import { linkObjects, untimed, type DebugOffsets, type LinkedObject, type LinkInput, type LoadedSection, type LoadedSymbol, type PhaseTimer } from './link/link.js';
-import type { Definition } from './link/resolve.js';
+import type { Definition, LoadedMember } from './link/resolve.js';
 import type { MemoryManager } from './memory/types.js';
 import { InProcessTarget } from './native/target.js';
 import { DetachedTarget } from './target/detached.js';
@@ -130,7 +130,7 @@ export class JITSession {
   private registrar: ModuleRegistrar | null | undefined;
   private readonly symbols: Map<string, number>;
   private readonly definitions = new Map<string, Definition>();
-  private readonly groups = new Map<string, string>();
+  private readonly groups = new Map<string, ReadonlyMap<string, LoadedMember>>();
   private readonly groupOwners = new Map<string, Module>();
   private readonly live: Module[] = [];
   private disposed = false;
@@ -223,9 +223,9 @@ export class JITSession {
       const old = this.definitions.get(d.name);
       if (!old || d.strength > old.strength) this.definitions.set(d.name, { ...d, owner: m });
     }
-    for (const g of l.groups) {
+    for (const [g, members] of l.groups) {
       if (!this.groups.has(g)) {
-        this.groups.set(g, l.name);
+        this.groups.set(g, members);
         this.groupOwners.set(g, m);
       }
     }

@@ -43,9 +43,14 @@ export interface GraphSection {
   relocationSection: string;
   /** Dropped because its COMDAT group was loaded already. */
   discarded: boolean;
+  /** Of a discarded section: the loaded copy of the same name and size, which DWARF relocations against it resolve into. */
+  kept?: KeptCopy;
   /** Target address, set by layout; for TLS sections the offset in the module's TLS block, for debug sections the offset in the module's section of that name. */
   address: number;
 }
+
+/** A section of an earlier object of the batch (its address is known after layout), or at an address of the session. */
+export type KeptCopy = { graph: number; section: number } | { address: number };
 
 export interface GraphSymbol {
   index: number;

@@ -16,7 +16,7 @@ import { LinkError } from './errors.js';
 import { buildGraph, inSection, inSegment, isExternal, isLoaded, type GraphSection, type ObjectGraph, type SectionPlacement } from './graph.js';
 import { layoutObject, type Layout, type Slot } from './layout.js';
 import { ROWS, scanRelocations } from './passes.js';
-import { resolveBatch, STRONG, WEAK, COMMON, type Definition, type ResolveOptions, type Resolution, type SessionSymbols, type Binding } from './resolve.js';
+import { resolveBatch, STRONG, WEAK, COMMON, type Definition, type ResolveOptions, type Resolution, type SessionSymbols, type Binding, type LoadedMember } from './resolve.js';
 import type { TlsBlock } from '../target/types.js';
 import { ExecutorError } from '../target/errors.js';
 import { applyFixups, type SymbolValues } from './fixup.js';
@@ -58,8 +58,8 @@ export interface LinkedObject extends RuntimeLists {
   symbols: LoadedSymbol[];
   /** Global definitions other modules may bind to (owner left for the session to set). */
   definitions: Omit<Definition, 'owner'>[];
-  /** COMDAT signatures this object loaded. */
-  groups: string[];
+  /** COMDAT groups this object loaded: signature -> its loaded sections by name. */
+  groups: Map<string, Map<string, LoadedMember>>;
   /** Non-allocated sections (DWARF), relocated for the target addresses: copies owned by the module. */
   debugSections: Map<string, Uint8Array>;
   /** Per debug section, its fields holding an offset into a debug section. */
@@ -124,7 +124,7 @@ export function linkObjects(inputs: LinkInput[], memory: MemoryManager, session:
       const block = threadLocalBlock(g, layouts[gi]!, values[gi]!, options);
       blocks.push(block);
       writeSynthesized(layouts[gi]!, resolutions[gi]!, allocations[gi]!, values[gi]!, copied[gi]!);
-      return relocateSections(g, layouts[gi]!, allocations[gi]!, values[gi]!, offsets[gi]!);
+      return relocateSections(g, layouts[gi]!, allocations[gi]!, values[gi]!, offsets[gi]!, debugValues(g, values[gi]!, graphs));
     }));
     const linked = graphs.map((g, gi) => describe(g, resolutions[gi]!, layouts[gi]!, allocations[gi]!, values[gi]!, debug[gi]!, offsets[gi]!, blocks[gi]));
     time('finalize', () => allocations.forEach((a) => a.finalize()));
@@ -187,6 +187,31 @@ function placeDebugSections(g: ObjectGraph): void {
     s.address = at === undefined ? 0 : Math.ceil(at / s.align) * s.align;
     end.set(s.name, s.address + s.size);
   }
+}
+
+/**
+ * The symbol values DWARF is relocated with: those of a discarded COMDAT member's symbols
+ * (its section symbol, a local label) are in its kept copy (resolveBatch), the rest as for code.
+ */
+function debugValues(g: ObjectGraph, v: SymbolValues, graphs: ObjectGraph[]): SymbolValues {
+  let address: Float64Array | undefined;
+  for (const s of g.symbols) {
+    const kept = inSection(s) ? g.sections[s.st_shndx]?.kept : undefined;
+    if (!kept) continue;
+    address ??= v.address.slice();
+    address[s.index] = ('address' in kept ? kept.address : graphs[kept.graph]!.sections[kept.section]!.address) + s.value;
+  }
+  return address ? { ...v, address } : v;
+}
+
+/** The COMDAT groups an object loaded: signature -> its loaded sections by name. */
+function loadedGroups(g: ObjectGraph): Map<string, Map<string, LoadedMember>> {
+  const groups = new Map<string, Map<string, LoadedMember>>();
+  for (const grp of g.groups) {
+    const members = grp.members.map((m) => g.sections[m]).filter((s): s is GraphSection => isLoaded(s) && !s!.discarded);
+    if (members.length) groups.set(grp.signature, new Map(members.map((s) => [s.name, { address: s.address, size: s.size }])));
+  }
+  return groups;
 }
 
 /** Addresses of the symbols the object defines itself (NaN for the others). */
@@ -272,7 +297,7 @@ function writeSynthesized(layout: Layout, r: Resolution, a: Allocation, v: Symbo
  * debug sections, concatenated by name at the offsets `placeDebugSections` chose (and fills
  * `offsets` with their fields that hold offsets into debug sections).
  */
-function relocateSections(g: ObjectGraph, layout: Layout, a: Allocation, v: SymbolValues, offsets: Map<string, DebugOffsets>): Map<string, Uint8Array> {
+function relocateSections(g: ObjectGraph, layout: Layout, a: Allocation, v: SymbolValues, offsets: Map<string, DebugOffsets>, debugV: SymbolValues): Map<string, Uint8Array> {
   const debug = new Map<string, Uint8Array>();
   const pieces = new Map<string, GraphSection[]>();
   for (const s of g.sections) {
@@ -289,7 +314,7 @@ function relocateSections(g: ObjectGraph, layout: Layout, a: Allocation, v: Symb
       const bytes = whole.subarray(s.address, s.address + s.size);
       bytes.set(s.content!);
       if (!s.relocations.length) continue;
-      applyFixups(g, s, bytes, v);
+      applyFixups(g, s, bytes, debugV);
       if (layout.tls.sections.size) threadLocalLocations(s, bytes, v);
     }
     debug.set(name, whole);
@@ -368,7 +393,7 @@ function describe(g: ObjectGraph, r: Resolution, layout: Layout, a: Allocation, 
     sections,
     symbols,
     definitions,
-    groups: g.groups.filter((grp) => grp.members.some((m) => isLoaded(g.sections[m]) && !g.sections[m]!.discarded)).map((grp) => grp.signature),
+    groups: loadedGroups(g),
     debugSections,
     debugOffsets,
     frames: layout.frames.map((i) => g.sections[i]!.address),

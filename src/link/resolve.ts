@@ -32,8 +32,14 @@ export interface Definition {
 /** What a session knows between links: its modules' definitions and COMDAT groups. */
 export interface SessionSymbols {
   definitions: ReadonlyMap<string, Definition>;
-  /** COMDAT signature -> the object that loaded it. */
-  groups: ReadonlyMap<string, string>;
+  /** COMDAT signature -> the loaded sections of the group, by name. */
+  groups: ReadonlyMap<string, ReadonlyMap<string, LoadedMember>>;
+}
+
+/** A loaded section of a COMDAT group. */
+export interface LoadedMember {
+  address: number;
+  size: number;
 }
 
 /** Where a symbol's address comes from. */
@@ -133,22 +139,36 @@ function targetNames(graphs: ObjectGraph[], winners: ReadonlyMap<string, Winner>
  * Drops the members of COMDAT groups the session or an earlier object of the batch already has.
  * Groups of debug sections only (gcc -g3's .debug_macro groups) are kept in every module: they
  * cost no target memory, and each module's debug image must hold what its DWARF refers to.
+ * A dropped member's DWARF (the inline function or template each object describes) then
+ * describes the kept copy of the same name and size, as GNU ld resolves debug relocations
+ * against a discarded section: a debugger finds that function twice, natively and here.
  */
 function discardDuplicateGroups(graphs: ObjectGraph[], session: SessionSymbols): void {
-  const seen = new Set(session.groups.keys());
-  for (const g of graphs) {
+  const batch = new Map<string, number>(); // signature -> the graph of the batch that loads it
+  graphs.forEach((g, gi) => {
     for (const group of g.groups) {
       if (!group.members.some((m) => isLoaded(g.sections[m]))) continue;
-      if (!seen.has(group.signature)) {
-        seen.add(group.signature);
+      const loaded = session.groups.get(group.signature);
+      const first = batch.get(group.signature);
+      if (loaded === undefined && first === undefined) {
+        batch.set(group.signature, gi);
         continue;
       }
+      const kept = first === undefined ? undefined : graphs[first]!.groups.find((k) => k.signature === group.signature)!.members.map((m) => graphs[first]!.sections[m]);
       for (const m of group.members) {
         const s = g.sections[m];
-        if (s) s.discarded = true;
+        if (!s) continue;
+        s.discarded = true;
+        if (loaded) {
+          const copy = loaded.get(s.name);
+          if (copy?.size === s.size) s.kept = { address: copy.address };
+        } else {
+          const copy = kept!.find((k) => k?.name === s.name && k.size === s.size && !k.discarded);
+          if (copy) s.kept = { graph: first!, section: copy.index };
+        }
       }
     }
-  }
+  });
 }
 
 function strengthOf(bind: number, st_shndx: number): number {
