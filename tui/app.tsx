@@ -6,7 +6,7 @@
 import { Box, Text, useApp, useInput, useStdout, type Key as InkKey } from 'ink';
 import { useEffect, useReducer, useRef, useState } from 'react';
 import { moveTo, visible } from './model/list.js';
-import { fit, plain, VIEW_TITLES, VIEWS, type Line, type Style } from './model/page.js';
+import { fit, plain, titleText, VIEW_TITLES, VIEWS, type Line, type Style } from './model/page.js';
 import { pageOf, refresh, update, type Key, type State, type World } from './model/state.js';
 
 export const HELP = [
@@ -142,7 +142,7 @@ export function App({ world, initial, colors }: { world: World; initial: State; 
   return (
     <Box flexDirection="column" height={size.rows - 1}>
       <Row line={[{ text: 'jitdbg ', style: 'name' }, ...tabs]} width={width} selected={false} colors={colors} />
-      <Row line={[{ text: `${VIEW_TITLES[state.view]}: ${page.title}` }, ...(gone ? [{ text: `  [unregistered ${gone.toLocaleTimeString('en-GB')}]`, style: 'warn' as const }] : [])]} width={width} selected={false} colors={colors} />
+      <Row line={[{ text: titleText(VIEW_TITLES[state.view], page.title, width) }, ...(gone ? [{ text: `  [unregistered ${gone.toLocaleTimeString('en-GB')}]`, style: 'warn' as const }] : [])]} width={width} selected={false} colors={colors} />
       {page.columns && <Row line={page.columns} width={width} selected={false} colors={colors} />}
       <Box flexDirection="column" height={height}>
         {rows.map((line, i) => <Row key={top + i} line={line} width={width} selected={top + i === cursor.index} colors={colors} />)}

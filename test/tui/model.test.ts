@@ -12,7 +12,7 @@ import { goTo } from '../../tui/model/goto.js';
 import { hexPage } from '../../tui/model/hex.js';
 import { linesPage } from '../../tui/model/lines.js';
 import { moveTo, visible } from '../../tui/model/list.js';
-import { plain, type Page } from '../../tui/model/page.js';
+import { plain, titleText, type Page } from '../../tui/model/page.js';
 import { sectionsPage } from '../../tui/model/sections.js';
 import { initialState, pageOf, refresh, update, World, type Key, type State } from '../../tui/model/state.js';
 import { disassembler } from '../../src/index.js';
@@ -246,4 +246,16 @@ test('Disassembly of sqlite3VdbeExec: every call names what objdump -dr says it 
   });
   assert.ok(theirs.length > 100 && theirs.some((t) => t.endsWith(' sqlite3_log')));
   assert.deepEqual(ours, theirs);
+});
+
+test('titleText: a long path loses its leading directories, never the function and range after it', () => {
+  const title = '/tmp/a-checkout-of-some-length/.cache/fixtures/sqlite3.o  sqlite3SystemError  0x6f30-0x6f80';
+  assert.equal(titleText('Disassembly', title, 200), `Disassembly: ${title}`);
+  for (const width of [80, 70, 60]) {
+    const shown = titleText('Disassembly', title, width);
+    assert.ok(shown.length <= width, `${shown} fits in ${width}`);
+    assert.match(shown, /^Disassembly: …\/\S*sqlite3\.o  sqlite3SystemError  0x6f30-0x6f80$/);
+  }
+  assert.equal(titleText('Disassembly', title, 40), 'Disassembly: …/sqlite3.o  sqlite3SystemError  0x6f30-0x6f80', 'the rest is cut by the row, not here');
+  assert.equal(titleText('Symbols', 'no-path  3 symbols', 10), 'Symbols: no-path  3 symbols');
 });

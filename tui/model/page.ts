@@ -70,3 +70,19 @@ export function fit(line: Line, width: number): Line {
 }
 
 export const plain = (line: Line): string => line.map((s) => s.text).join('');
+
+/**
+ * The title row, `View: title`, in `width` characters. Titles begin with the document's path and
+ * end with what matters most (the function and its range): a path that leaves no room for the
+ * rest loses its leading directories (`…/fixtures/sqlite3.o`) rather than the rest its tail.
+ */
+export function titleText(view: string, title: string, width: number): string {
+  const full = `${view}: ${title}`;
+  const cut = title.indexOf('  ');
+  if (full.length <= width || cut <= 0 || !title.slice(0, cut).includes('/')) return full;
+  const path = title.slice(0, cut);
+  const room = width - full.length + path.length - 1; // for the path's tail after '…'
+  const tail = room > 0 ? path.slice(-room) : '';
+  const slash = tail.indexOf('/');
+  return `${view}: …${slash >= 0 ? tail.slice(slash) : path.slice(path.lastIndexOf('/'))}${title.slice(cut)}`;
+}
