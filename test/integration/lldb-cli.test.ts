@@ -3,6 +3,9 @@
 // from a pipe does not wait for `run` to stop).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { root } from '../fixtures/corpus.js';
 import { openTerminal, KEY, type Terminal } from '../support/terminal.js';
@@ -80,4 +83,38 @@ test('jitdbg lldb --executor spawn: LLDB runs the executor, the program is linke
     t.keys('quit' + KEY.enter);
     assert.equal(await t.exited, 0);
   });
+});
+
+test('jitdbg lldb --executor HOST:PORT: LLDB attaches to a running executor on this machine, and the program runs there', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jitdbg-lldbattach-'));
+  const tokenFile = join(dir, 'token');
+  const executor = spawn(process.execPath, [cli, 'executor', '--listen', '0', '--token-file', tokenFile], { stdio: ['ignore', 'pipe', 'ignore'] });
+  let printed = '';
+  executor.stdout.on('data', (d: Buffer) => { printed += d.toString(); });
+  const ended = new Promise<number | null>((resolve) => executor.once('exit', resolve));
+  try {
+    for (let i = 0; i < 400 && !existsSync(tokenFile); i++) await new Promise((r) => setTimeout(r, 25));
+    const address = readFileSync(tokenFile, 'utf8').split('\n')[1]!;
+    const t = await openTerminal(process.execPath, [cli, 'lldb', '--executor', address, '--token-file', tokenFile, '--break', 'compare', hello, '--', 'there'], { cols: 200, rows: 60 });
+    try {
+      // LLDB attaches, sets the breakpoint and continues; the program is linked and run once it does.
+      const stopped = (rows: string[]) => /stop reason = breakpoint 1\.\d+/.test(rows.join('\n')) && rows.join('\n').trimEnd().endsWith('(lldb)');
+      let screen = (await t.waitFor(stopped, TIMEOUT)).join('\n');
+      assert.match(screen, /Breakpoint 1 \(compare\): 0 locations in JIT code; it stops only in JIT code\./);
+      assert.match(screen, /JIT\(0x[0-9a-f]+\)`compare\(a=0x[0-9a-f]+, b=0x[0-9a-f]+\) at hello\.c:6/);
+      screen = await type(t, 'jitdbg-bt', /host frames? elided/);
+      assert.match(screen, /JIT\(0x[0-9a-f]+\)`main\(argc=2, argv=0x[0-9a-f]+\) at hello\.c:10/);
+      await type(t, 'breakpoint delete 1', /1 breakpoints deleted/);
+      await type(t, 'continue', /Process \d+ exited with status = 0 /);
+      t.keys('quit' + KEY.enter);
+      assert.equal(await t.exited, 0);
+    } finally {
+      await t.close();
+    }
+    assert.equal(await ended, 0, 'the executor exits with main\'s status');
+    assert.match(printed, /hello, there: sorted 3 7 19 42/, 'the program printed where the executor prints');
+  } finally {
+    executor.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
