@@ -3,11 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { root } from '../fixtures/corpus.js';
-import { cli, program } from './gdb-harness.js';
+import { cli, program, withListeningExecutor } from './gdb-harness.js';
 
 function jitdbgGdb(args: string[], input = ''): { stdout: string; stderr: string; status: number | null } {
   const r = spawnSync(process.execPath, [cli, 'gdb', ...args], { input, encoding: 'utf8', cwd: root, timeout: 120_000 });
@@ -49,15 +49,7 @@ test('jitdbg gdb --executor spawn: GDB runs the executor, the program is linked 
 });
 
 test('jitdbg gdb --executor HOST:PORT: GDB attaches to a running executor on this machine, and the program runs there', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'jitdbg-gdbattach-'));
-  const tokenFile = join(dir, 'token');
-  const executor = spawn(process.execPath, [cli, 'executor', '--listen', '0', '--token-file', tokenFile], { stdio: ['ignore', 'pipe', 'ignore'] });
-  let printed = '';
-  executor.stdout.on('data', (d: Buffer) => { printed += d.toString(); });
-  const ended = new Promise<number | null>((resolve) => executor.once('exit', resolve));
-  try {
-    for (let i = 0; i < 400 && !existsSync(tokenFile); i++) await new Promise((r) => setTimeout(r, 25));
-    const address = readFileSync(tokenFile, 'utf8').split('\n')[1]!;
+  await withListeningExecutor(async ({ address, tokenFile, printed, ended }) => {
     const r = await new Promise<{ stdout: string; status: number | null }>((resolve) => {
       const g = spawn(process.execPath, [cli, 'gdb', '--executor', address, '--token-file', tokenFile, '--break', 'compare', join('examples', 'hello.c'), '--', 'there'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
       let out = '';
@@ -69,11 +61,8 @@ test('jitdbg gdb --executor HOST:PORT: GDB attaches to a running executor on thi
     assert.match(r.stdout, /Breakpoint 1(\.\d+)?, compare \(a=0x[0-9a-f]+,\s+b=0x[0-9a-f]+\) at examples\/hello\.c:6/);
     assert.match(r.stdout, /#0 +compare \(/);
     assert.equal(await ended, 0, 'the executor exits with main\'s status');
-    assert.match(printed, /hello, there: sorted 3 7 19 42/, 'the program printed where the executor prints');
-  } finally {
-    executor.kill('SIGKILL');
-    rmSync(dir, { recursive: true, force: true });
-  }
+    assert.match(printed(), /hello, there: sorted 3 7 19 42/, 'the program printed where the executor prints');
+  });
 });
 
 // Node has a main too, and GDB would stop there first, then `next` through node::Start.

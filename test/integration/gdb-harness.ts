@@ -71,6 +71,32 @@ export async function withExecutorGdb<T>(objects: string[], args: string[], body
   }
 }
 
+/** A `jitdbg executor --listen 0` of this machine, for a debugger to attach to: its address and token file, what it printed, its end. */
+export interface ListeningExecutor {
+  address: string;
+  tokenFile: string;
+  printed(): string;
+  ended: Promise<number | null>;
+}
+
+/** Runs `body` with an executor listening on a loopback port; kills it and removes its token file after. */
+export async function withListeningExecutor<T>(body: (e: ListeningExecutor) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'jitdbg-listening-'));
+  const tokenFile = join(dir, 'token');
+  const executor = spawn(process.execPath, [cli, 'executor', '--listen', '0', '--token-file', tokenFile], { stdio: ['ignore', 'pipe', 'ignore'] });
+  let printed = '';
+  executor.stdout!.on('data', (d: Buffer) => { printed += d.toString(); });
+  const ended = new Promise<number | null>((resolve) => executor.once('exit', resolve));
+  try {
+    for (let i = 0; i < 400 && !existsSync(tokenFile); i++) await new Promise((r) => setTimeout(r, 25));
+    const address = readFileSync(tokenFile, 'utf8').split('\n')[1]!;
+    return await body({ address, tokenFile, printed: () => printed, ended });
+  } finally {
+    executor.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /**
  * The settings and script `jitdbg gdb` uses, so that GDB on Node behaves as on a small program;
  * MI applies frame filters only when asked. The native program gets them too: they must change

@@ -3,13 +3,10 @@
 // from a pipe does not wait for `run` to stop).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { root } from '../fixtures/corpus.js';
 import { openTerminal, KEY, type Terminal } from '../support/terminal.js';
-import { cli } from './gdb-harness.js';
+import { cli, withListeningExecutor } from './gdb-harness.js';
 
 const hello = join(root, 'examples', 'hello.c');
 const TIMEOUT = 60_000;
@@ -86,15 +83,7 @@ test('jitdbg lldb --executor spawn: LLDB runs the executor, the program is linke
 });
 
 test('jitdbg lldb --executor HOST:PORT: LLDB attaches to a running executor on this machine, and the program runs there', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'jitdbg-lldbattach-'));
-  const tokenFile = join(dir, 'token');
-  const executor = spawn(process.execPath, [cli, 'executor', '--listen', '0', '--token-file', tokenFile], { stdio: ['ignore', 'pipe', 'ignore'] });
-  let printed = '';
-  executor.stdout.on('data', (d: Buffer) => { printed += d.toString(); });
-  const ended = new Promise<number | null>((resolve) => executor.once('exit', resolve));
-  try {
-    for (let i = 0; i < 400 && !existsSync(tokenFile); i++) await new Promise((r) => setTimeout(r, 25));
-    const address = readFileSync(tokenFile, 'utf8').split('\n')[1]!;
+  await withListeningExecutor(async ({ address, tokenFile, printed, ended }) => {
     const t = await openTerminal(process.execPath, [cli, 'lldb', '--executor', address, '--token-file', tokenFile, '--break', 'compare', hello, '--', 'there'], { cols: 200, rows: 60 });
     try {
       // LLDB attaches, sets the breakpoint and continues; the program is linked and run once it does.
@@ -112,9 +101,6 @@ test('jitdbg lldb --executor HOST:PORT: LLDB attaches to a running executor on t
       await t.close();
     }
     assert.equal(await ended, 0, 'the executor exits with main\'s status');
-    assert.match(printed, /hello, there: sorted 3 7 19 42/, 'the program printed where the executor prints');
-  } finally {
-    executor.kill('SIGKILL');
-    rmSync(dir, { recursive: true, force: true });
-  }
+    assert.match(printed(), /hello, there: sorted 3 7 19 42/, 'the program printed where the executor prints');
+  });
 });
