@@ -89,13 +89,19 @@ test('zstd-compressed sections decompress, or say that this Node has no zstd', (
 });
 
 test('COMDAT groups equal readelf -g', () => {
+  let withGroups = 0;
   for (const o of corpusObjects().filter((x) => x.lang === 'c++')) {
     const elf = open(o.object);
     const text = readelf(['-gW'], o.object);
     const theirs = [...text.matchAll(/^COMDAT group section \[ *(\d+)\] `(.*?)' \[(.*?)\] contains \d+ sections?:\n {3}\[Index\] +Name\n((?: {3}\[ *\d+\] +\S+\n)*)/gm)]
       .map((m) => ({ index: Number(m[1]), signature: m[3], members: [...m[4]!.matchAll(/\[ *(\d+)\]/g)].map((x) => Number(x[1])) }));
     const groups = elf.sections.filter((s) => s.sh_type === SHT_GROUP);
-    assert.ok(groups.length > 0, `${o.name} has groups`);
+    // At -O2 a source may leave no inline code out of line (twice_a.cc): none, as readelf says.
+    if (groups.length === 0) {
+      assert.deepEqual(theirs, [], o.name);
+      continue;
+    }
+    withGroups++;
     const symtab = elf.section('.symtab')!;
     const ours = groups.map((s) => {
       const g = elf.group(s);
@@ -105,6 +111,7 @@ test('COMDAT groups equal readelf -g', () => {
     assert.equal(symtab.index, groups[0]!.sh_link);
     assert.deepEqual(ours, theirs, o.name);
   }
+  assert.ok(withGroups >= 40, `${withGroups} objects have groups`);
 });
 
 test('notes of sections and PT_NOTE segments equal readelf -n', () => {
