@@ -79,8 +79,9 @@ export function layoutObject(g: ObjectGraph, r: Resolution, needs: Needs): Layou
 
   const sections = new Map<number, Slot>();
   const frames: number[] = [];
-  for (const s of g.sections) {
-    if (!s || s.discarded || !inSegment(s.placement)) continue;
+  const loaded = g.sections.filter((s): s is GraphSection => !!s && !s.discarded);
+  for (const s of loaded.sort((a, b) => codeRank(a) - codeRank(b))) {
+    if (!inSegment(s.placement)) continue;
     const frame = isEhFrame(s) && s.size > 0;
     sections.set(s.index, place(s.placement, s.size + (frame ? 4 : 0), s.align));
     if (frame) frames.push(s.index);
@@ -131,4 +132,22 @@ function tlsLayout(g: ObjectGraph, needs: Needs, pair: () => Slot, word: () => S
   const tpoff = new Map<number, Slot>();
   for (const sym of needs.tls.tpoff) tpoff.set(sym, word());
   return { sections, initSize, size, align, gd, ld: needs.tls.ld ? pair() : undefined, tpoff, static: needs.tls.static };
+}
+
+/**
+ * Code sections in GNU ld's order (its default script): cold code (`.text.unlikely`, where GCC
+ * puts a function's `.cold` part), exit, startup and hot code, then the rest. A function split
+ * in two then spans the same way as natively: LLDB 14 takes one range from its lowest to its
+ * highest address, and a cold part placed after other functions made it cover them (a backtrace
+ * through sqlite3 lost frames). Other sections keep the object's order (sort is stable).
+ */
+function codeRank(s: GraphSection): number {
+  if (s.placement !== 'code') return 0;
+  const n = s.name;
+  const is = (prefix: string) => n === prefix || n.startsWith(`${prefix}.`);
+  if (is('.text.unlikely') || /^\.text\..*_unlikely$/.test(n)) return 0;
+  if (is('.text.exit')) return 1;
+  if (is('.text.startup')) return 2;
+  if (is('.text.hot')) return 3;
+  return 4;
 }

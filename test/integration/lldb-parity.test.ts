@@ -163,3 +163,17 @@ parity('-O2: break, backtrace, finish', [program('fact.O2')], (brk) => [
   assert.equal(funcs(bt).at(-1), 'main');
   assert.match((finished as Stop).returned ?? '', /five/);
 });
+
+// sqlite3.o (about 9 MB, 170k relocations) as a second module: the first stop in sqlite3VdbeExec,
+// reached from the parser preparing a statement that reads the schema, 19 frames with inlined ones.
+parity('sqlite: break in sqlite3VdbeExec, the backtrace down to main with inlined frames', [program('sqlite_driver')], (brk) => [
+  brk('sqlite3VdbeExec'), 'run', 'probe stop', 'probe locations 1', 'probe bt', 'frame select 17', 'probe command frame variable tag sql',
+], ([stop, locations, bt, run]) => {
+  assert.equal((stop as Stop).frame.func, 'sqlite3VdbeExec');
+  assert.equal((locations as Place[]).length, 1);
+  const names = funcs(bt);
+  assert.deepEqual(names.slice(0, 3), ['sqlite3VdbeExec', 'sqlite3Step', 'sqlite3_step']);
+  assert.deepEqual(names.slice(-2), ['run', 'main']);
+  for (const f of bt as Place[]) assert.ok(f.file && f.line, `${f.func} has a source line`);
+  assert.match(out(run), /^\(const char \*\) tag = 0x… "create"\n\(const char \*\) sql = 0x… "CREATE TABLE t\(/);
+});
