@@ -17,7 +17,7 @@ import { ExecutorError } from '../target/errors.js';
 
 export interface DebugOptions {
   breaks: string[];
-  /** The debugger to run (--gdb PATH, --lldb PATH). */
+  /** The debugger to run (--gdb PATH, --lldb PATH, else the command's default; empty with --help). */
   debugger: string;
   help: boolean;
   /** The arguments of `jitdbg run`, and what they say (undefined with --help). */
@@ -52,8 +52,9 @@ export function programArgv(o: DebugOptions, program: Program): string[] {
   return [process.execPath, cli, ...args];
 }
 
-export function parseDebugArgs(name: DebuggerCommand['name'], defaultPath: string, argv: string[]): DebugOptions {
-  const o: DebugOptions = { breaks: [], debugger: defaultPath, help: false, runArgs: [] };
+export function parseDebugArgs(name: DebuggerCommand['name'], defaultPath: () => string, argv: string[]): DebugOptions {
+  const o: DebugOptions = { breaks: [], debugger: '', help: false, runArgs: [] };
+  let named: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -65,7 +66,7 @@ export function parseDebugArgs(name: DebuggerCommand['name'], defaultPath: strin
       o.runArgs.push(...argv.slice(i));
       break;
     } else if (a === '--break' || a === '-b') o.breaks.push(value());
-    else if (a === `--${name}`) o.debugger = value();
+    else if (a === `--${name}`) named = value();
     else if (a === '-h' || a === '--help') o.help = true;
     else if (a === '--entry' || a === '--lib' || a === '--cflags' || a === '--dump-images' || a === '--executor' || a === '--token-file') o.runArgs.push(a, value());
     else if (a === '--timings') o.runArgs.push(a);
@@ -73,6 +74,7 @@ export function parseDebugArgs(name: DebuggerCommand['name'], defaultPath: strin
     else o.runArgs.push(a);
   }
   if (o.help) return o;
+  o.debugger = named ?? defaultPath();
   try {
     o.run = parseRunArgs(o.runArgs);
   } catch (e) {
@@ -87,7 +89,7 @@ export function debuggerCommand(d: DebuggerCommand): Command {
   return {
     summary: d.summary,
     async run(argv) {
-      const o = parseDebugArgs(d.name, d.defaultPath(), argv);
+      const o = parseDebugArgs(d.name, d.defaultPath, argv);
       if (o.help) {
         stdout().write(d.help);
         return 0;

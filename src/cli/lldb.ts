@@ -31,10 +31,12 @@ options:
 ${RUN_OPTIONS}  -h, --help          this text
 `;
 
+const pathDirectories = () => (process.env.PATH ?? '').split(delimiter).filter((d) => d !== '');
+
 /** lldb on PATH, else the newest lldb-N (Debian installs lldb-14 under that name only). */
 export function defaultLldb(): string {
   const names = new Set<string>();
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+  for (const dir of pathDirectories()) {
     try {
       for (const n of readdirSync(dir)) if (/^lldb(-\d+)?$/.test(n)) names.add(n);
     } catch {
@@ -62,7 +64,7 @@ export function lldbEnvironment(lldb: string): NodeJS.ProcessEnv {
 
 /** The dist-packages directory holding LLDB's Python package, found from the binary's real path. */
 function pythonBeside(lldb: string): string | undefined {
-  const onPath = lldb.includes('/') ? lldb : (process.env.PATH ?? '').split(delimiter).map((d) => join(d, lldb)).find((p) => existsSync(p));
+  const onPath = lldb.includes('/') ? lldb : pathDirectories().map((d) => join(d, lldb)).find((p) => existsSync(p));
   if (!onPath) return undefined;
   const lib = join(dirname(realpathSync(onPath)), '..', 'lib');
   let pythons: string[] = [];

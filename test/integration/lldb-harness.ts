@@ -9,6 +9,8 @@ import { root } from '../fixtures/corpus.js';
 import { jitArgs, type Program } from './gdb-harness.js';
 
 export const LLDB = defaultLldb();
+/** Asked once: `lldb -P` is a process of its own. */
+const ENV = lldbEnvironment(LLDB);
 const PROBE = join(root, 'test', 'integration', 'lldb_probe.py');
 
 export type Mode = 'native' | 'jit';
@@ -29,7 +31,7 @@ export function programArgs(p: Program, mode: Mode, args: string[] = []): string
  */
 export async function lldbProbes(program: string[], commands: string[]): Promise<{ probes: unknown[]; output: string }> {
   const args = ['-b', '-x', '-O', `command script import ${LLDB_SCRIPT}`, '-O', `command script import ${PROBE}`, ...commands.flatMap((c) => ['-o', c]), '--', ...program];
-  const child = spawn(LLDB, args, { stdio: ['ignore', 'pipe', 'pipe'], env: lldbEnvironment(LLDB) });
+  const child = spawn(LLDB, args, { stdio: ['ignore', 'pipe', 'pipe'], env: ENV });
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (s: string) => (output += s));
   child.stderr.setEncoding('utf8').on('data', (s: string) => (output += s));

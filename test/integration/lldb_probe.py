@@ -65,19 +65,15 @@ def probe(debugger, command, result, internal_dict):
         out = [place_of_frame(f) for f in frames[: end + 1]]
     elif kind == "locations":
         out = locations(target, target.FindBreakpointByID(int(argument)))
-    elif kind == "functions":
+    elif kind in ("functions", "jitdbg-functions"):
+        def jitdbg_break(name):
+            debugger.HandleCommand("jitdbg-break " + name)
+            return target.GetBreakpointAtIndex(target.GetNumBreakpoints() - 1)
+        create = target.BreakpointCreateByName if kind == "functions" else jitdbg_break
         out = {}
         with open(argument) as names:
             for name in names.read().split():
-                breakpoint = target.BreakpointCreateByName(name)
-                out[name] = locations(target, breakpoint)
-                target.BreakpointDelete(breakpoint.GetID())
-    elif kind == "jitdbg-functions":
-        out = {}
-        with open(argument) as names:
-            for name in names.read().split():
-                debugger.HandleCommand("jitdbg-break " + name)
-                breakpoint = target.GetBreakpointAtIndex(target.GetNumBreakpoints() - 1)
+                breakpoint = create(name)
                 out[name] = locations(target, breakpoint)
                 target.BreakpointDelete(breakpoint.GetID())
     elif kind == "jit-modules":
