@@ -10,7 +10,7 @@
 import { SHN_COMMON, STB_GLOBAL, STB_WEAK, STT_SECTION } from '../elf/consts.js';
 import { NONSHARED_SHIMS } from './arch/x86-64.js';
 import { LinkError, UndefinedSymbolError } from './errors.js';
-import { inSection, isExternal, isLoaded, isUndefined, type ObjectGraph } from './graph.js';
+import { inSection, isExternal, isLoaded, isUndefined, type GraphSection, type ObjectGraph } from './graph.js';
 import type { Target } from '../target/types.js';
 
 export const WEAK = 1;
@@ -144,17 +144,17 @@ function targetNames(graphs: ObjectGraph[], winners: ReadonlyMap<string, Winner>
  * against a discarded section: a debugger finds that function twice, natively and here.
  */
 function discardDuplicateGroups(graphs: ObjectGraph[], session: SessionSymbols): void {
-  const batch = new Map<string, number>(); // signature -> the graph of the batch that loads it
+  // signature -> the graph of the batch that loads the group, and the group's sections there
+  const batch = new Map<string, { graph: number; members: (GraphSection | undefined)[] }>();
   graphs.forEach((g, gi) => {
     for (const group of g.groups) {
       if (!group.members.some((m) => isLoaded(g.sections[m]))) continue;
       const loaded = session.groups.get(group.signature);
       const first = batch.get(group.signature);
       if (loaded === undefined && first === undefined) {
-        batch.set(group.signature, gi);
+        batch.set(group.signature, { graph: gi, members: group.members.map((m) => g.sections[m]) });
         continue;
       }
-      const kept = first === undefined ? undefined : graphs[first]!.groups.find((k) => k.signature === group.signature)!.members.map((m) => graphs[first]!.sections[m]);
       for (const m of group.members) {
         const s = g.sections[m];
         if (!s) continue;
@@ -163,8 +163,8 @@ function discardDuplicateGroups(graphs: ObjectGraph[], session: SessionSymbols):
           const copy = loaded.get(s.name);
           if (copy?.size === s.size) s.kept = { address: copy.address };
         } else {
-          const copy = kept!.find((k) => k?.name === s.name && k.size === s.size && !k.discarded);
-          if (copy) s.kept = { graph: first!, section: copy.index };
+          const copy = first!.members.find((k) => k?.name === s.name && k.size === s.size);
+          if (copy) s.kept = { graph: first!.graph, section: copy.index };
         }
       }
     }
